@@ -1,0 +1,41 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "insights",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "insights", targets: ["insights"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // C API of cmark-gfm (Debian libcmark-gfm-dev + libcmark-gfm-extensions-dev).
+        .systemLibrary(
+            name: "CCMarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // Pure domain model and extraction: Foundation only.
+        .target(name: "InsightsCore"),
+        // The only importer of the C API: Markdown text -> Core's block tree, and HTML rendering.
+        .target(name: "InsightsMarkdown", dependencies: ["CCMarkGFM", "InsightsCore"]),
+        // The only importer of GRDB: schema, migrations, FTS5, queries.
+        .target(name: "InsightsStore", dependencies: [
+            "InsightsCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // Commands; the one place that wires everything together.
+        .target(name: "InsightsCLI", dependencies: [
+            "InsightsCore", "InsightsMarkdown", "InsightsStore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "insights", dependencies: ["InsightsCLI"]),
+        .testTarget(name: "InsightsTests", dependencies: [
+            "InsightsCore", "InsightsMarkdown", "InsightsStore", "InsightsCLI",
+        ], resources: [.copy("Goldens")]),
+    ]
+)

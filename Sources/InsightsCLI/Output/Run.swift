@@ -1,0 +1,15 @@
+import ArgumentParser
+import InsightsStore
+
+/// Runs a command body, turning library errors into one line on stderr and the right exit code.
+func runReporting(_ body: () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch let error as CLIError {
+        Console().err("insights: \(error.description)")
+        throw error.code
+    } catch let error as StoreError {
+        Console().err("insights: \(error.description)")
+        throw Exit.failure
+    }
+}

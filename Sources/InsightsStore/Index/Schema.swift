@@ -1,0 +1,64 @@
+import GRDB
+
+/// Every schema change, in order. Migrations are named and append-only: never edit one after release.
+enum Schema {
+    /// The schema version this build writes; an index with a later version was made by a newer insights.
+    static let migrationNames = ["v1-sessions-items-fts"]
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-sessions-items-fts") { db in
+            try db.create(table: "session") { t in
+                t.primaryKey("id", .text)
+                t.column("title", .text).notNull()
+                t.column("date", .text).notNull()
+                t.column("source", .text).notNull()
+                t.column("file", .text).notNull().unique()
+                t.column("hash", .text).notNull().indexed()
+                t.column("tags", .text).notNull()
+                t.column("json", .blob).notNull()
+            }
+            try db.create(index: "session_date", on: "session", columns: ["date"])
+            try db.create(table: "item") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("session_id", .text).notNull().references("session", onDelete: .cascade).indexed()
+                t.column("kind", .text).notNull()
+                t.column("ordinal", .integer).notNull()
+                t.column("title", .text).notNull()
+                t.column("body", .text).notNull()
+                t.column("line", .integer).notNull()
+                t.column("date", .text).notNull()
+                t.column("priority", .text)
+                t.column("priority_rank", .integer)
+                t.column("status", .text)
+                t.column("category", .text)
+                t.column("tags", .text).notNull()
+            }
+            try db.create(index: "item_kind_date", on: "item", columns: ["kind", "date"])
+            // Title and body, stemmed (porter over unicode61, diacritics removed), kept in sync by triggers.
+            try db.create(virtualTable: "item_fts", using: FTS5()) { t in
+                t.synchronize(withTable: "item")
+                t.tokenizer = .porter(wrapping: .unicode61(diacritics: .remove))
+                t.column("title")
+                t.column("body")
+            }
+            try db.create(virtualTable: "item_vocab", using: "fts5vocab(item_fts, 'row')")
+            try db.create(table: "task") { t in
+                t.primaryKey("id", .text)
+                t.column("title", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("priority_rank", .integer)
+                t.column("last_seen", .text).notNull()
+                t.column("json", .blob).notNull()
+            }
+            try db.create(table: "failure") { t in
+                t.primaryKey("id", .text)
+                t.column("title", .text).notNull()
+                t.column("sessions", .integer).notNull()
+                t.column("last_seen", .text).notNull()
+                t.column("json", .blob).notNull()
+            }
+        }
+        return migrator
+    }
+}

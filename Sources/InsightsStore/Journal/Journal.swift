@@ -1,0 +1,149 @@
+import Foundation
+import InsightsCore
+
+/// A journal folder: the Markdown notes (the source of truth) plus its derived index in `.insights/`.
+///
+/// `Journal(path: "journal")` → notes at `journal/*.md`, index at `journal/.insights/index.sqlite`,
+/// configuration in `journal/insights.json`, pinned decisions in `journal/decisions.json`.
+public struct Journal: Sendable {
+    /// The journal folder, as given.
+    public let path: String
+
+    public init(path: String) {
+        self.path = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
+    }
+
+    public var indexFolder: String { path + "/.insights" }
+    public var indexPath: String { indexFolder + "/index.sqlite" }
+    public var configPath: String { path + "/insights.json" }
+    public var sourcesPath: String { path + "/sources.json" }
+
+    /// Absolute path of a journal-relative file.
+    public func url(_ file: String) -> URL { URL(fileURLWithPath: path).appendingPathComponent(file) }
+
+    /// Creates the journal and its `.insights/` folder (with a `.gitignore` so the index stays out of git).
+    public func create() throws {
+        let fm = FileManager.default
+        do {
+            try fm.createDirectory(atPath: indexFolder, withIntermediateDirectories: true)
+            let ignore = indexFolder + "/.gitignore"
+            if !fm.fileExists(atPath: ignore) {
+                try Data("# The index is derived from the notes: rebuild it with `insights reindex`.\n*\n".utf8)
+                    .write(to: URL(fileURLWithPath: ignore), options: .atomic)
+            }
+        } catch {
+            throw StoreError.io(path: indexFolder, reason: "cannot create the index folder (\(error.localizedDescription))")
+        }
+    }
+
+    /// Opens the index, creating the journal folders first unless `readOnly`.
+    public func openIndex(readOnly: Bool = false) throws -> Index {
+        if readOnly {
+            guard FileManager.default.fileExists(atPath: indexPath) else {
+                throw StoreError.io(path: indexPath, reason: "no index yet; run `insights ingest NOTE.md` or `insights reindex` first")
+            }
+        } else {
+            try create()
+        }
+        return try Index.open(at: indexPath, readOnly: false)
+    }
+
+    /// Deletes the index files (the notes are untouched).
+    public func removeIndex() throws {
+        for suffix in ["", "-wal", "-shm"] {
+            let p = indexPath + suffix
+            if FileManager.default.fileExists(atPath: p) {
+                do { try FileManager.default.removeItem(atPath: p) } catch {
+                    throw StoreError.io(path: p, reason: "cannot remove (\(error.localizedDescription))")
+                }
+            }
+        }
+    }
+
+    /// Journal-relative paths of every note (`*.md`, `*.markdown`), sorted; hidden folders are skipped.
+    public func noteFiles() throws -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: path) else {
+            throw StoreError.io(path: path, reason: "not a readable folder")
+        }
+        var files: [String] = []
+        while let item = walker.nextObject() as? String {
+            let name = (item as NSString).lastPathComponent
+            if name.hasPrefix(".") { walker.skipDescendants(); continue }
+            if Self.isNoteName(name) { files.append(item) }
+        }
+        return files.sorted()
+    }
+
+    /// Whether a file name looks like a Markdown note.
+    public static func isNoteName(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
+    }
+
+    /// Whether `file` (journal-relative) exists.
+    public func exists(_ file: String) -> Bool {
+        FileManager.default.fileExists(atPath: url(file).path)
+    }
+
+    /// Reads a journal file's bytes.
+    public func read(_ file: String) throws -> Data {
+        do { return try Data(contentsOf: url(file)) } catch {
+            throw StoreError.io(path: url(file).path, reason: "cannot read (\(error.localizedDescription))")
+        }
+    }
+
+    /// Writes `data` to `file` atomically: a temporary file in the same folder, fsynced, then renamed.
+    public func write(_ data: Data, to file: String) throws {
+        try AtomicFile.write(data, to: url(file).path)
+    }
+
+    /// The journal's configuration (`insights.json`), or defaults when there is none.
+    public func config() throws -> JournalConfig {
+        guard FileManager.default.fileExists(atPath: configPath) else { return JournalConfig() }
+        do {
+            return try JSONDecoder().decode(JournalConfig.self, from: Data(contentsOf: URL(fileURLWithPath: configPath)))
+        } catch let error as DecodingError {
+            throw StoreError.invalidConfig(path: configPath, reason: "not valid insights.json (\(Self.describe(error)))")
+        } catch {
+            throw StoreError.invalidConfig(path: configPath, reason: error.localizedDescription)
+        }
+    }
+
+    /// Where each session's note was ingested from (id → path as given), kept in `sources.json`.
+    public func sources() -> [String: String] {
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: sourcesPath)),
+              let map = try? JSONDecoder().decode([String: String].self, from: data) else { return [:] }
+        return map
+    }
+
+    public func writeSources(_ map: [String: String]) throws {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        try AtomicFile.write(try e.encode(map) + Data("\n".utf8), to: sourcesPath)
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .dataCorrupted(let c), .keyNotFound(_, let c), .typeMismatch(_, let c), .valueNotFound(_, let c):
+            let path = c.codingPath.map(\.stringValue).joined(separator: ".")
+            return path.isEmpty ? c.debugDescription : "\(path): \(c.debugDescription)"
+        @unknown default: return "\(error)"
+        }
+    }
+}
+
+/// `insights.json`: per-journal settings. Every key optional.
+///
+/// `{"vocabulary": {"sections": {"remaining": ["parking lot"]}}, "title": "Team insights"}`
+public struct JournalConfig: Sendable, Codable {
+    public var vocabulary: VocabularyOverride?
+    /// Site title used by `insights build` unless `--title` is given.
+    public var title: String?
+
+    public init() {}
+
+    /// The default vocabulary with this journal's additions.
+    public var effectiveVocabulary: Vocabulary {
+        vocabulary.map { Vocabulary.default.merged(with: $0) } ?? .default
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+
+/// What can go wrong reading or writing the journal and its index, with the path and a fix.
+public enum StoreError: Error, CustomStringConvertible, Sendable {
+    case corruptIndex(path: String, reason: String)
+    case newerIndex(path: String)
+    case io(path: String, reason: String)
+    case notFound(what: String, id: String)
+    case invalidConfig(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .corruptIndex(let path, let reason):
+            return "\(path): the index is unreadable (\(reason)); run `insights reindex` to rebuild it from the journal"
+        case .newerIndex(let path):
+            return "\(path): the index was written by a newer insights; upgrade, or run `insights reindex` to rebuild it"
+        case .io(let path, let reason):
+            return "\(path): \(reason)"
+        case .notFound(let what, let id):
+            return "no \(what) with id \"\(id)\"; list them with `insights \(what == "session" ? "sessions" : what + "s")`"
+        case .invalidConfig(let path, let reason):
+            return "\(path): \(reason)"
+        }
+    }
+}
