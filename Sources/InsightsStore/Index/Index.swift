@@ -175,3 +175,10 @@ public struct SessionKey: Sendable, Hashable {
 public struct IndexTransaction {
     let db: Database
 }
+
+extension IndexTransaction {
+    /// Every stored session (including those written earlier in this transaction), oldest first.
+    public func sessions() throws -> [Session] {
+        try Data.fetchAll(db, sql: "SELECT json FROM session ORDER BY date, id").map(Index.decode)
+    }
+}
