@@ -1,0 +1,65 @@
+import Foundation
+import GRDB
+import InsightsCore
+
+extension IndexTransaction {
+    /// Replaces every stored task.
+    public func replaceTasks(_ tasks: [TrackedTask]) throws {
+        try db.execute(sql: "DELETE FROM task")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        for t in tasks {
+            try db.execute(sql: "INSERT INTO task(id, title, status, priority_rank, last_seen, json) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [t.id, t.title, t.status.rawValue, t.priorityRank, t.lastSeen, try encoder.encode(t)])
+        }
+    }
+
+    /// Replaces every stored failure cluster.
+    public func replaceFailures(_ clusters: [FailureCluster]) throws {
+        try db.execute(sql: "DELETE FROM failure")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        for c in clusters {
+            try db.execute(sql: "INSERT INTO failure(id, title, sessions, last_seen, json) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [c.id, c.title, c.sessions, c.lastSeen, try encoder.encode(c)])
+        }
+    }
+}
+
+extension Index {
+    /// Every task, by priority (none last), then oldest first.
+    public func tasks() throws -> [TrackedTask] {
+        try writer.read { db in
+            try Data.fetchAll(db, sql: "SELECT json FROM task ORDER BY coalesce(priority_rank, 9), id").map {
+                try JSONDecoder().decode(TrackedTask.self, from: $0)
+            }
+        }
+    }
+
+    /// One task by id, or nil.
+    public func task(id: String) throws -> TrackedTask? {
+        try writer.read { db in
+            try Data.fetchOne(db, sql: "SELECT json FROM task WHERE id = ?", arguments: [id]).map {
+                try JSONDecoder().decode(TrackedTask.self, from: $0)
+            }
+        }
+    }
+
+    /// Every failure cluster, most sessions first, then most recent.
+    public func failures() throws -> [FailureCluster] {
+        try writer.read { db in
+            try Data.fetchAll(db, sql: "SELECT json FROM failure ORDER BY sessions DESC, last_seen DESC, id").map {
+                try JSONDecoder().decode(FailureCluster.self, from: $0)
+            }
+        }
+    }
+
+    /// One failure cluster by id, or nil.
+    public func failure(id: String) throws -> FailureCluster? {
+        try writer.read { db in
+            try Data.fetchOne(db, sql: "SELECT json FROM failure WHERE id = ?", arguments: [id]).map {
+                try JSONDecoder().decode(FailureCluster.self, from: $0)
+            }
+        }
+    }
+}
