@@ -114,7 +114,7 @@ struct Ingester {
                 file = session.id + ".md"
                 outcome = .added
             }
-            if journalFile == nil { session.source = absolute ?? "-" }
+            if journalFile == nil { session.source = absolute ?? "-" } else if let origin = sources[session.id] { session.source = origin }
             keys.removeAll { $0.id == session.id }
             keys.append(SessionKey(id: session.id, file: file, hash: session.hash, title: session.title, date: session.date, source: session.source))
             if let absolute, journalFile == nil { sources[session.id] = absolute }

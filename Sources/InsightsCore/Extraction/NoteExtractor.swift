@@ -43,6 +43,15 @@ struct Walk {
         var heading: String
         var line: Int
         var hasContent = false
+        /// A heading under a work section that is not the section's own heading ("### 1. Add retries ✅").
+        var isWorkSubheading = false
+        /// Set by the first block under the heading: true when it is a plain paragraph (not an intro ending
+        /// in ":"), meaning each paragraph of the section is an item of its own.
+        var isParagraphStyle: Bool?
+        /// A change-log entry heading; its body is not a section to classify.
+        var isChangeEntry = false
+        /// Work items recorded when the heading opened, to tell whether any were found under it.
+        var workCountAtStart = 0
     }
 
     var stack: [Frame] = []
@@ -67,7 +76,13 @@ struct Walk {
             enterHeading(block, level: level)
             return
         }
-        if !stack.isEmpty { stack[stack.count - 1].hasContent = true }
+        if !stack.isEmpty {
+            stack[stack.count - 1].hasContent = true
+            if stack[stack.count - 1].isParagraphStyle == nil {
+                stack[stack.count - 1].isParagraphStyle = block.kind == .paragraph && BoldLead(block.inlines) == nil
+                    && !block.plainText.trimmingSpaces.hasSuffix(":")
+            }
+        }
         switch context {
         case .none:
             if preambleOpen { readFields(block) }
@@ -93,10 +108,23 @@ struct Walk {
         let text = block.plainText.trimmingSpaces
         if !sawFirstHeading && level == 1 { titleLine = block.line; sawFirstHeading = true; return }
         sawFirstHeading = true
+        if preambleOpen, let field = Self.headingField(text) {
+            // "# Date: 2025-10-18" among the title lines is a field, not a section.
+            session.fields[field.label] = field.value
+            return
+        }
         if level <= 2 { preambleOpen = false }
         flagUnclassifiedSection()
-        while let top = stack.last, top.level >= level { stack.removeLast() }
+        while let top = stack.last, top.level >= level { close(stack.removeLast()) }
         let parent = stack.last
+        if let entry = Self.changeEntryTitle(text) {
+            // "## CHANGE #3: IMPLEMENT PROCESS_TICK_CPM! FUNCTION" — a change-log entry is done work.
+            while let top = stack.last, top.level >= level { close(stack.removeLast()) }
+            session.completed.append(Completed(title: entry, status: "change", line: block.line, section: stack.last?.heading ?? ""))
+            stack.append(Frame(level: level, context: .none, priority: nil, category: "general", heading: text, line: block.line, hasContent: true))
+            stack[stack.count - 1].isChangeEntry = true
+            return
+        }
         let own = SectionKind.classify(text, vocabulary)
         let headingPriority = ItemText.priorityWord(in: text, vocabulary)
             ?? headingPriorityWord(text)
@@ -139,12 +167,59 @@ struct Walk {
             if kind == .remaining || kind == .completed { frame.priority = headingPriority ?? parent?.priority }
         case (.section(let kind)?, nil):
             frame.context = .section(kind)
+            frame.isWorkSubheading = kind == .remaining || kind == .completed
         case (.update(let i)?, _):
             frame.context = .update(i)
         default:
             frame.context = .none
         }
+        frame.workCountAtStart = session.remaining.count + session.completed.count
         stack.append(frame)
+    }
+
+    /// A work sub-heading under which no item was found is itself the item ("### 1. Fix login ✅" + prose).
+    mutating func close(_ frame: Frame) {
+        guard frame.isWorkSubheading, frame.hasContent,
+              session.remaining.count + session.completed.count == frame.workCountAtStart,
+              case .section(let kind) = frame.context else { return }
+        let (title, severity) = ItemText.titleAndSeverity(frame.heading, vocabulary)
+        let clean = title.trimmingCharacters(in: " ✅✔☑️")
+        guard !clean.isEmpty, !isGroupHeading(clean) else { return }
+        if kind == .completed || frame.heading.contains("✅") || frame.heading.contains("✔") {
+            session.completed.append(Completed(title: clean, status: frame.heading.contains("✅") ? "✅" : "done", line: frame.line, section: frame.heading))
+        } else {
+            let p = severity ?? frame.priority
+            session.remaining.append(Remaining(title: clean, priority: p, priorityRank: p.flatMap { Priority.rank($0, vocabulary) },
+                                               line: frame.line, section: frame.heading))
+        }
+    }
+
+    /// A heading that only names a priority or group ("P1 - Stabilization", "High", "Blockers").
+    func isGroupHeading(_ text: String) -> Bool {
+        let words = Vocabulary.normalize(text).split(separator: " ").map(String.init)
+            .filter { vocabulary.priorities[$0] == nil && $0 != "priority" && !$0.allSatisfy(\.isNumber) }
+        return words.count <= 1
+    }
+
+    /// `"Date: 2025-10-18"` → ("Date", "2025-10-18"): a short label, a colon and a value.
+    static func headingField(_ text: String) -> (label: String, value: String)? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let label = text[..<colon].trimmingSpaces
+        let value = text[text.index(after: colon)...].trimmingSpaces
+        guard !label.isEmpty, !value.isEmpty, label.split(separator: " ").count <= 2,
+              label.first?.isLetter == true else { return nil }
+        return (label.prefix(1).uppercased() + label.dropFirst().lowercased(), value)
+    }
+
+    /// `"CHANGE #3: IMPLEMENT X"` → `"IMPLEMENT X"`; nil for other headings.
+    static func changeEntryTitle(_ text: String) -> String? {
+        let lower = text.lowercased()
+        guard lower.hasPrefix("change #") || lower.hasPrefix("change "),
+              let colon = text.firstIndex(of: ":") else { return nil }
+        let marker = lower[lower.index(lower.startIndex, offsetBy: 6)..<lower.index(lower.startIndex, offsetBy: text.distance(from: text.startIndex, to: colon))]
+        guard marker.trimmingSpaces.drop(while: { $0 == "#" }).allSatisfy(\.isNumber), !marker.trimmingSpaces.isEmpty else { return nil }
+        let title = text[text.index(after: colon)...].trimmingSpaces
+        return title.isEmpty ? nil : title
     }
 
     /// Priority named by a heading that is only a priority word ("High", "🔴 Critical").
@@ -157,7 +232,7 @@ struct Walk {
     }
 
     mutating func flagUnclassifiedSection() {
-        guard let top = stack.last, top.context == .none, top.hasContent else { return }
+        guard let top = stack.last, top.context == .none, top.hasContent, !top.isChangeEntry else { return }
         session.unclassified.append(Diagnostic(
             line: top.line,
             message: "section \"\(top.heading)\" was not classified",
@@ -166,6 +241,7 @@ struct Walk {
 
     mutating func finish() {
         flagUnclassifiedSection()
+        while let top = stack.popLast() { close(top) }
         for i in session.findings.indices {
             fillFinding(i)
         }

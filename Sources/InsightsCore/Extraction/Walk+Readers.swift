@@ -57,6 +57,10 @@ extension Walk {
                 session.findings.append(Finding(title: title, category: category, severity: severity,
                                                 text: note.source(from: block.line, to: block.endLine),
                                                 line: block.line, section: sectionHeading))
+            } else if stack.last?.isParagraphStyle == true {
+                let (title, _) = ItemText.firstSentence(block.plainText)
+                session.findings.append(Finding(title: title, category: category, text: note.source(from: block.line, to: block.endLine),
+                                                line: block.line, section: sectionHeading))
             } else if let last = session.findings.indices.last, session.findings[last].section == sectionHeading,
                       session.findings[last].line < block.line {
                 session.findings[last].text += "\n\n" + note.source(from: block.line, to: block.endLine)
@@ -111,6 +115,7 @@ extension Walk {
         switch block.kind {
         case .list(let isOrdered, let start):
             for (offset, item) in block.children.enumerated() {
+                if let f = LabelledLine(note.line(item.line)), isFieldLabel(f.label) { continue }
                 var done = isDoneSection
                 if case .item(let checked?) = item.kind { done = checked }
                 addWork(item, isDone: done, number: isOrdered ? start + offset : nil)
@@ -119,6 +124,8 @@ extension Walk {
         case .paragraph:
             if BoldLead(block.inlines) != nil, LabelledLine(note.line(block.line)).map({ !isFieldLabel($0.label) }) ?? true {
                 addWork(block, isDone: isDoneSection, number: nil)
+            } else if stack.last?.isParagraphStyle == true {
+                addParagraphWork(block, isDone: isDoneSection)
             }
         case .table:
             readTable(block, defaultIsDone: isDoneSection)
@@ -130,8 +137,18 @@ extension Walk {
 
     /// Labels that describe the section rather than name a work item (`**Status**: ...`).
     func isFieldLabel(_ label: String) -> Bool {
-        ["status", "note", "notes", "date", "owner", "result", "context", "summary", "why"].contains(Vocabulary.normalize(label))
+        Self.fieldLabels.contains(Vocabulary.normalize(label))
     }
+
+    /// Labels of fields inside a work item, not work items themselves (`- **Root Cause**: ...`).
+    static let fieldLabels: Set<String> = [
+        "status", "note", "notes", "date", "owner", "result", "results", "context", "summary", "why", "issue",
+        "problem", "root cause", "root causes", "cause", "solution", "solutions", "fix", "impact", "goal", "goals",
+        "benefits", "tasks", "files", "files changed", "files modified", "approach", "outcome", "details",
+        "description", "reason", "rationale", "symptoms", "symptom", "evidence", "test", "tests", "testing",
+        "verification", "location", "change", "changes", "commit", "commits", "pr", "effort", "estimate",
+        "priority", "dependencies", "depends on", "blocked by", "acceptance criteria", "learning", "lesson",
+    ]
 
     /// One work item from a list item or paragraph.
     mutating func addWork(_ item: Block, isDone: Bool, number: Int?) {
@@ -155,6 +172,20 @@ extension Walk {
                                                priorityRank: p.flatMap { Priority.rank($0, vocabulary) },
                                                dependsOn: deps.numbers, dependsOnText: deps.texts,
                                                line: item.line, section: sectionHeading))
+        }
+    }
+
+    /// A plain paragraph as a work item: its first sentence is the title.
+    mutating func addParagraphWork(_ block: Block, isDone: Bool) {
+        let (title, detail) = ItemText.firstSentence(block.plainText)
+        guard !title.isEmpty else { return }
+        if isDone {
+            session.completed.append(Completed(title: title, status: "done", note: detail, line: block.line, section: sectionHeading))
+        } else {
+            let p = ItemText.priorityWord(in: block.plainText, vocabulary) ?? sectionPriority
+            session.remaining.append(Remaining(title: title, detail: detail, priority: p,
+                                               priorityRank: p.flatMap { Priority.rank($0, vocabulary) },
+                                               line: block.line, section: sectionHeading))
         }
     }
 
