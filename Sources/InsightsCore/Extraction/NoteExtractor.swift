@@ -50,6 +50,10 @@ struct Walk {
         var isParagraphStyle: Bool?
         /// A change-log entry heading; its body is not a section to classify.
         var isChangeEntry = false
+        /// A heading whose only content is a short value ("## Branch" / "master"), kept as a session field.
+        var isField = false
+        /// A `---` came after the heading: the blocks after it are not the section's items.
+        var isClosedByRule = false
         /// Work items recorded when the heading opened, to tell whether any were found under it.
         var workCountAtStart = 0
     }
@@ -61,19 +65,32 @@ struct Walk {
     var sawFirstHeading = false
     var preambleOpen = true
     var titleLine: Int?
+    /// The block visited just before, under the same heading (nil right after a heading).
+    var previousBlock: Block?
 
     init(note: NoteText, vocabulary: Vocabulary) {
         self.note = note
         self.vocabulary = vocabulary
     }
 
-    var context: Context { stack.last?.context ?? .none }
+    var context: Context {
+        guard let top = stack.last else { return .none }
+        if top.isClosedByRule, case .section = top.context { return .none }
+        return top.context
+    }
     var sectionPriority: String? { stack.last?.priority }
     var sectionHeading: String { stack.last?.heading ?? "" }
 
     mutating func visit(_ block: Block) {
         if let level = block.headingLevel {
             enterHeading(block, level: level)
+            previousBlock = nil
+            return
+        }
+        defer { previousBlock = block }
+        if block.kind == .thematicBreak {
+            // A rule ends the section's items: what follows until the next heading is a footer.
+            if !stack.isEmpty { stack[stack.count - 1].isClosedByRule = true }
             return
         }
         if !stack.isEmpty {
@@ -86,6 +103,12 @@ struct Walk {
         switch context {
         case .none:
             if preambleOpen { readFields(block) }
+            if let top = stack.last, isShortFieldSection(top, block) {
+                session.fields[top.heading] = block.plainText.trimmingSpaces
+                stack[stack.count - 1].isField = true
+            }
+            readLoose(block)
+        case .section(.reference):
             readLoose(block)
         case .section(.findings): readFindings(block)
         case .section(.remaining): readWork(block, isDoneSection: false)
@@ -154,7 +177,12 @@ struct Walk {
                 frame.context = .finding(i)
                 findingBodies[i, default: []].append(block)
             }
-        case (.update(let i)?, nil), (.update(let i)?, .summary?):
+        case (.section(let parentKind)?, _) where (parentKind == .remaining || parentKind == .completed)
+                && own != .update && own != .remaining && own != .completed && own != .reference:
+            // "### ✅ Bug 1 — ... (FIXED)" under "Open Bugs": a work item heading, whatever its words.
+            frame.context = .section(Self.hasDoneMark(text) ? .completed : parentKind)
+            frame.isWorkSubheading = true
+        case (.update(let i)?, nil), (.update(let i)?, .summary?), (.update(let i)?, .completed?):
             frame.context = .update(i)
             updateHeadings[i, default: []].append(text)
         case (_, .update?):
@@ -163,7 +191,16 @@ struct Walk {
             frame.context = .update(session.updates.count - 1)
         case (_, let kind?):
             frame.context = .section(kind)
-            if kind == .findings { frame.category = SectionKind.findingCategory(text, vocabulary) }
+            if kind == .findings {
+                frame.category = SectionKind.findingCategory(text, vocabulary)
+                if SectionKind.namesSubject(text, vocabulary) {
+                    // "## VPN issues": one finding about that subject, not one per paragraph.
+                    let (title, severity) = ItemText.titleAndSeverity(text, vocabulary)
+                    session.findings.append(Finding(title: title, category: frame.category, severity: severity,
+                                                    line: block.line, section: parent?.heading ?? ""))
+                    frame.context = .finding(session.findings.count - 1)
+                }
+            }
             if kind == .remaining || kind == .completed { frame.priority = headingPriority ?? parent?.priority }
         case (.section(let kind)?, nil):
             frame.context = .section(kind)
@@ -177,6 +214,13 @@ struct Walk {
         stack.append(frame)
     }
 
+    /// Whether `block` is the short first paragraph of an unclassified heading of at most three words.
+    func isShortFieldSection(_ frame: Frame, _ block: Block) -> Bool {
+        guard block.kind == .paragraph, frame.isParagraphStyle == true, !frame.isField,
+              frame.heading.split(separator: " ").count <= 3, block.line == block.endLine else { return false }
+        return block.plainText.count <= 100 && session.fields[frame.heading] == nil
+    }
+
     /// A work sub-heading under which no item was found is itself the item ("### 1. Fix login ✅" + prose).
     mutating func close(_ frame: Frame) {
         guard frame.isWorkSubheading, frame.hasContent,
@@ -185,7 +229,7 @@ struct Walk {
         let (title, severity) = ItemText.titleAndSeverity(frame.heading, vocabulary)
         let clean = title.trimmingCharacters(in: " ✅✔☑️")
         guard !clean.isEmpty, !isGroupHeading(clean) else { return }
-        if kind == .completed || frame.heading.contains("✅") || frame.heading.contains("✔") {
+        if kind == .completed || Self.hasDoneMark(frame.heading) {
             session.completed.append(Completed(title: clean, status: frame.heading.contains("✅") ? "✅" : "done", line: frame.line, section: frame.heading))
         } else {
             let p = severity ?? frame.priority
@@ -199,6 +243,13 @@ struct Walk {
         let words = Vocabulary.normalize(text).split(separator: " ").map(String.init)
             .filter { vocabulary.priorities[$0] == nil && $0 != "priority" && !$0.allSatisfy(\.isNumber) }
         return words.count <= 1
+    }
+
+    /// Whether a heading says its work is done: ✅, ✔ or a trailing "(FIXED)" / "(DONE)" / "(RESOLVED)".
+    static func hasDoneMark(_ text: String) -> Bool {
+        if text.contains("✅") || text.contains("✔") { return true }
+        let upper = text.uppercased()
+        return ["(FIXED)", "(DONE)", "(RESOLVED)", "(COMPLETE)", "(COMPLETED)", "(SHIPPED)"].contains { upper.hasSuffix($0) }
     }
 
     /// `"Date: 2025-10-18"` → ("Date", "2025-10-18"): a short label, a colon and a value.
@@ -232,7 +283,7 @@ struct Walk {
     }
 
     mutating func flagUnclassifiedSection() {
-        guard let top = stack.last, top.context == .none, top.hasContent, !top.isChangeEntry else { return }
+        guard let top = stack.last, top.context == .none, top.hasContent, !top.isChangeEntry, !top.isField else { return }
         session.unclassified.append(Diagnostic(
             line: top.line,
             message: "section \"\(top.heading)\" was not classified",
