@@ -34,9 +34,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "insights", dependencies: ["InsightsCLI"]),
-        // Benchmarks: `swift run -c release insights-bench ingest 2000` (see scripts/bench.sh).
-        .executableTarget(name: "insights-bench", dependencies: ["InsightsCLI", "InsightsCore", "InsightsStore"],
-                          swiftSettings: [.unsafeFlags(["-enable-testing"])]),
+        // Benchmarks (see scripts/bench.sh): built with `-Xswiftc -enable-testing` to drive CLI internals.
+        .executableTarget(name: "insights-bench", dependencies: ["InsightsCLI", "InsightsCore", "InsightsStore"]),
         .testTarget(name: "InsightsTests", dependencies: [
             "InsightsCore", "InsightsMarkdown", "InsightsStore", "InsightsCLI",
         ]),

@@ -11,9 +11,8 @@ public struct NoteText: Sendable {
     public init(_ text: String) {
         var body = text
         if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
-        let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
-            line.hasSuffix("\r") ? line.dropLast() : line
-        }
+        // "\r\n" is a single Character in Swift: split on both, or a CRLF note is one long line.
+        let lines = body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         self.lines = lines
         self.frontMatter = FrontMatter(lines: lines)
         if frontMatter.lineCount > 0 {

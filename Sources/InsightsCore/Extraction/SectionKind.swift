@@ -9,37 +9,26 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// The kind whose longest phrase occurs (on word boundaries) in the heading, or nil.
     /// `update` only counts at the start of a heading ("Update: P0 Blocker Resolved").
     public static func classify(_ heading: String, _ vocabulary: Vocabulary) -> SectionKind? {
-        let text = stripNumbering(Vocabulary.normalize(heading))
-        var best: (kind: SectionKind, length: Int)?
-        for kind in allCases {
-            for phrase in vocabulary.sections[kind.rawValue] ?? [] {
-                let p = Vocabulary.normalize(phrase)
-                guard !p.isEmpty else { continue }
-                let found = kind == .update ? (text == p || text.hasPrefix(p + " ")) : text.containsPhrase(p)
-                if found, best == nil || p.count > best!.length { best = (kind, p.count) }
-            }
+        let words = PhraseIndex.words(stripNumbering(Vocabulary.normalize(heading)))
+        let entry = PhraseIndex.longest(vocabulary.phrases.sections, in: words) { entry in
+            entry.value != SectionKind.update.rawValue || words.hasPrefixRun(entry.words)
         }
-        return best?.kind
+        return entry.flatMap { SectionKind(rawValue: $0.value) }
     }
 
     /// The finding category named by the longest matching phrase (`"Technical Findings"` → `"technical"`).
     public static func findingCategory(_ heading: String, _ vocabulary: Vocabulary) -> String {
-        let text = Vocabulary.normalize(heading)
-        var best: (category: String, length: Int)?
-        for (phrase, category) in vocabulary.findingCategories where text.containsPhrase(phrase) {
-            if best == nil || phrase.count > best!.length { best = (category, phrase.count) }
-        }
-        return best?.category ?? "general"
+        PhraseIndex.longest(vocabulary.phrases.findingCategories, in: PhraseIndex.words(heading))?.value ?? "general"
     }
 
     /// Whether a findings heading names its subject before the section word ("VPN issues", "Checkers
     /// problems") rather than being a generic section ("Issues", "Technical Findings", "What didn't work").
     public static func namesSubject(_ heading: String, _ vocabulary: Vocabulary) -> Bool {
-        let text = stripNumbering(Vocabulary.normalize(heading))
-        let phrases = (vocabulary.sections[SectionKind.findings.rawValue] ?? []).map(Vocabulary.normalize)
-        if phrases.contains(where: { text == $0 || text.hasPrefix($0 + " ") }) { return false }
-        guard let match = phrases.filter({ text.containsPhrase($0) }).max(by: { $0.count < $1.count }) else { return false }
-        return text.hasSuffix(" " + match) && text.split(separator: " ").count <= match.split(separator: " ").count + 3
+        let words = PhraseIndex.words(stripNumbering(Vocabulary.normalize(heading)))
+        let findings = vocabulary.phrases.sections.filter { $0.value == SectionKind.findings.rawValue }
+        if findings.contains(where: { words.hasPrefixRun($0.words) }) { return false }
+        guard let match = PhraseIndex.longest(findings, in: words) else { return false }
+        return Array(words.suffix(match.words.count)) == match.words && words.count <= match.words.count + 3
     }
 
     /// `"3 remaining work"` → `"remaining work"`.

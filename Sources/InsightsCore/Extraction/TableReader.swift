@@ -33,19 +33,12 @@ struct TableReader {
 
     private static func role(of header: [String], _ v: Vocabulary) -> Role {
         let normalized = header.map(Vocabulary.normalize)
-        func best(_ meanings: [String: [String]]) -> [String?] {
-            normalized.map { cell in
-                var pick: (String, Int)?
-                for (meaning, phrases) in meanings {
-                    for p in phrases where cell.containsPhrase(Vocabulary.normalize(p)) {
-                        if pick == nil || p.count > pick!.1 { pick = (meaning, p.count) }
-                    }
-                }
-                return pick?.0
-            }
+        let cellWords = normalized.map { $0.split(separator: " ").map(String.init) }
+        func best(_ entries: [PhraseIndex.Entry]) -> [String?] {
+            cellWords.map { PhraseIndex.longest(entries, in: $0)?.value }
         }
-        let table = best(v.tableColumns)
-        let friction = best(v.frictionColumns)
+        let table = best(v.phrases.tableColumns)
+        let friction = best(v.phrases.frictionColumns)
         let status = table.firstIndex(of: "status")
         let priority = table.firstIndex(of: "priority")
         let note = table.firstIndex(of: "note")
@@ -74,13 +67,11 @@ struct TableReader {
 
     /// Whether a status cell says done (true), open (false) or neither (nil).
     static func isDone(_ cell: String, _ v: Vocabulary) -> Bool? {
-        let text = Vocabulary.normalize(cell)
         if cell.contains("✅") || cell.contains("✔") || cell.contains("☑") { return true }
-        if text.isEmpty { return nil }
-        for w in v.openWords where text.containsPhrase(Vocabulary.normalize(w)) || cell.contains(w) && !w.allSatisfy(\.isLetter) {
-            return false
-        }
-        for w in v.doneWords where text.containsPhrase(Vocabulary.normalize(w)) { return true }
+        let words = PhraseIndex.words(cell)
+        if words.isEmpty { return nil }
+        if PhraseIndex.longest(v.phrases.openWords, in: words) != nil { return false }
+        if PhraseIndex.longest(v.phrases.doneWords, in: words) != nil { return true }
         return nil
     }
 }

@@ -7,26 +7,45 @@ import Foundation
 /// All matching is on lowercased text with punctuation and emoji removed.
 public struct Vocabulary: Sendable, Hashable, Codable {
     /// Section kind → phrases that name such a section. The longest phrase found in a heading wins.
-    public var sections: [String: [String]]
+    public private(set) var sections: [String: [String]]
     /// Finding section phrase → finding category.
-    public var findingCategories: [String: String]
+    public private(set) var findingCategories: [String: String]
     /// Friction table column meaning (`problem`, `response`, `correction`) → header phrases.
-    public var frictionColumns: [String: [String]]
+    public private(set) var frictionColumns: [String: [String]]
     /// Table column meaning (`title`, `status`, `priority`, `note`) → header phrases.
-    public var tableColumns: [String: [String]]
+    public private(set) var tableColumns: [String: [String]]
     /// Status words that mean done.
-    public var doneWords: [String]
+    public private(set) var doneWords: [String]
     /// Status words that mean still open.
-    public var openWords: [String]
+    public private(set) var openWords: [String]
     /// Priority word → rank 0...3 (`p0`→0, `high`→1, `🔴`→1, ...).
-    public var priorities: [String: Int]
+    public private(set) var priorities: [String: Int]
+    /// The phrases above, normalized and split into words once.
+    public private(set) var phrases: PhraseIndex!
 
     public init(sections: [String: [String]], findingCategories: [String: String],
                 frictionColumns: [String: [String]], tableColumns: [String: [String]],
                 doneWords: [String], openWords: [String], priorities: [String: Int]) {
         self.sections = sections; self.findingCategories = findingCategories
         self.frictionColumns = frictionColumns; self.tableColumns = tableColumns
-        self.doneWords = doneWords; self.openWords = openWords; self.priorities = priorities
+        self.doneWords = doneWords; self.openWords = openWords
+        self.priorities = Dictionary(priorities.map { (Self.normalize($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+        self.phrases = PhraseIndex(self)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case sections, findingCategories, frictionColumns, tableColumns, doneWords, openWords, priorities
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(sections: try c.decode([String: [String]].self, forKey: .sections),
+                  findingCategories: try c.decode([String: String].self, forKey: .findingCategories),
+                  frictionColumns: try c.decode([String: [String]].self, forKey: .frictionColumns),
+                  tableColumns: try c.decode([String: [String]].self, forKey: .tableColumns),
+                  doneWords: try c.decode([String].self, forKey: .doneWords),
+                  openWords: try c.decode([String].self, forKey: .openWords),
+                  priorities: try c.decode([String: Int].self, forKey: .priorities))
     }
 
     /// The built-in vocabulary.
@@ -114,6 +133,7 @@ public struct Vocabulary: Sendable, Hashable, Codable {
         result.doneWords += (other.doneWords ?? []).map(Self.normalize)
         result.openWords += (other.openWords ?? []).map(Self.normalize)
         for (word, rank) in other.priorities ?? [:] { result.priorities[Self.normalize(word)] = rank }
+        result.phrases = PhraseIndex(result)
         return result
     }
 

@@ -71,7 +71,9 @@ public final class Index: Sendable {
                 try db.execute(sql: "DELETE FROM session WHERE id = ?", arguments: [id])
             }
             for stored in sessions {
-                try db.execute(sql: "DELETE FROM session WHERE id = ? OR file = ?", arguments: [stored.session.id, stored.file])
+                // Two statements, so each uses its index (an OR of the two scans the whole table).
+                try db.execute(sql: "DELETE FROM session WHERE id = ?", arguments: [stored.session.id])
+                try db.execute(sql: "DELETE FROM session WHERE file = ?", arguments: [stored.file])
                 try Self.insert(stored, db)
             }
             if let then { try then(IndexTransaction(db: db)) }
