@@ -3,10 +3,12 @@ import GRDB
 import InsightsCore
 
 extension Index {
-    /// bm25 weights for `item_fts(title, body)`: a title is a one-line summary its author chose, so a word there
-    /// says far more about what the item is about than the same word deep in a body of paragraphs and code;
-    /// 4:1 lets a title match lead without making a body that discusses the word at length unreachable.
-    static let bm25Weights = (title: 4.0, body: 1.0)
+    /// bm25 weights for `item_fts(title, body)`. A title is the one line its author chose to say what the
+    /// item is about, so a word there weighs 8 times the same word in the body. The factor is high because
+    /// FTS5's bm25 normalises by the length of the whole row (title + body): with 4:1, a three-word body that
+    /// merely names "Orchestrator" outranked the finding titled "Orchestrator Executed Instead of Delegating",
+    /// whose long body diluted it; at 8:1 the titled finding leads, and long bodies still rank by what they say.
+    static let bm25Weights = (title: 8.0, body: 1.0)
 
     /// Match markers FTS5 puts around matched tokens; private-use characters never found in notes.
     static let markOpen: Character = "\u{E000}"
@@ -76,7 +78,9 @@ extension Index {
         chosen.sort()
         var folded: [String: Int] = [:]
         var order: [String] = []
-        for n in waiting.dropFirst(room) {
+        // Folded: left out although ranked above the page's last result.
+        let last = chosen.last ?? 0
+        for n in waiting.dropFirst(room) where n < last {
             let s = candidates[n].session
             if folded[s] == nil { order.append(s) }
             folded[s, default: 0] += 1
