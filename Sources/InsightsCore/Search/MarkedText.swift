@@ -22,6 +22,13 @@ public struct MarkedText: Sendable, Hashable, Codable {
         var isSpacePending = false
         for c in marked {
             if c == open {
+                // Matches separated only by spaces read as one: "[FIR Filter]", not "[FIR] [Filter]".
+                if let last = highlights.last, last.upperBound == offset {
+                    highlights.removeLast()
+                    if isSpacePending { text.append(" "); offset += 1; isSpacePending = false }
+                    start = last.lowerBound
+                    continue
+                }
                 if isSpacePending {
                     text.append(" "); offset += 1
                     isSpacePending = false
