@@ -34,8 +34,11 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "insights", dependencies: ["InsightsCLI"]),
+        // Benchmarks: `swift run -c release insights-bench ingest 2000` (see scripts/bench.sh).
+        .executableTarget(name: "insights-bench", dependencies: ["InsightsCLI", "InsightsCore", "InsightsStore"],
+                          swiftSettings: [.unsafeFlags(["-enable-testing"])]),
         .testTarget(name: "InsightsTests", dependencies: [
             "InsightsCore", "InsightsMarkdown", "InsightsStore", "InsightsCLI",
-        ], resources: [.copy("Goldens")]),
+        ]),
     ]
 )

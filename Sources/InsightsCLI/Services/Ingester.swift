@@ -67,8 +67,9 @@ struct Ingester {
         let index: Index? = isDryRun
             ? (FileManager.default.fileExists(atPath: journal.indexPath) ? try journal.openIndex(readOnly: true) : nil)
             : try journal.openIndex()
-        var keys = try index?.sessionKeys() ?? []
+        var keys = SessionKeys(try index?.sessionKeys() ?? [])
         var sources = journal.sources()
+        let sourceIDs = Dictionary(sources.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
         var report = Report()
         var toStore: [StoredSession] = []
         var toWrite: [(file: String, data: Data)] = []
@@ -83,21 +84,30 @@ struct Ingester {
                 continue
             case .success(let ok): note = ok
             }
-            let journalFile = journalRelativePath(of: note.path)
-            var session = parser.session(from: note.text, fileName: note.path == "-" ? nil : note.path, fallbackDate: today)
-            session.hash = SHA256.hex(note.data)
-            session.source = note.path
-            if isDryRun { report.sessions?.append(session) }
-
-            if let same = keys.first(where: { $0.hash == session.hash }) {
+            // Hash first: an unchanged note costs a hash and a lookup, no parse.
+            let hash = SHA256.hex(note.data)
+            if !isDryRun, let same = keys.byHash[hash] {
                 report.files.append(FileResult(path: note.path, status: .unchanged, id: same.id, file: same.file))
                 continue
             }
+            let journalFile = journalRelativePath(of: note.path)
+            var session = parser.session(from: note.text, fileName: note.path == "-" ? nil : note.path, fallbackDate: today)
+            session.hash = hash
+            session.source = note.path
+            if isDryRun {
+                report.sessions?.append(session)
+                if let same = keys.byHash[hash] {
+                    report.files.append(FileResult(path: note.path, status: .unchanged, id: same.id, file: same.file))
+                    continue
+                }
+            }
             let absolute = note.path == "-" ? nil : URL(fileURLWithPath: note.path).standardizedFileURL.path
-            let existing = keys.first { key in
-                if let journalFile { return key.file == journalFile }
-                if let absolute, sources[key.id] == absolute { return true }
-                return key.title == session.title && key.date == session.date
+            let existing: SessionKey?
+            if let journalFile {
+                existing = keys.byFile[journalFile]
+            } else {
+                existing = absolute.flatMap { sourceIDs[$0] }.flatMap { keys.byID[$0] }
+                    ?? keys.byTitleDate[session.title + "\u{0}" + session.date]
             }
             let outcome: Outcome
             let file: String
@@ -110,13 +120,12 @@ struct Ingester {
                 file = journalFile
                 outcome = .added
             } else {
-                session.id = uniqueID(session.id, taken: Set(keys.map(\.id)))
+                session.id = uniqueID(session.id, taken: keys.byID)
                 file = session.id + ".md"
                 outcome = .added
             }
-            if journalFile == nil { session.source = absolute ?? "-" }
-            keys.removeAll { $0.id == session.id }
-            keys.append(SessionKey(id: session.id, file: file, hash: session.hash, title: session.title, date: session.date, source: session.source))
+            if journalFile == nil { session.source = absolute ?? "-" } else if let origin = sources[session.id] { session.source = origin }
+            keys.insert(SessionKey(id: session.id, file: file, hash: session.hash, title: session.title, date: session.date, source: session.source))
             if let absolute, journalFile == nil { sources[session.id] = absolute }
             toStore.append(StoredSession(session: session, file: file))
             if journalFile == nil { toWrite.append((file, note.data)) }
@@ -147,10 +156,10 @@ struct Ingester {
         return name.replacingOccurrences(of: "/", with: "-")
     }
 
-    func uniqueID(_ id: String, taken: Set<String>) -> String {
+    func uniqueID(_ id: String, taken: [String: SessionKey]) -> String {
         var candidate = id
         var n = 2
-        while taken.contains(candidate) || journal.exists(candidate + ".md") {
+        while taken[candidate] != nil || journal.exists(candidate + ".md") {
             candidate = "\(id)-\(n)"; n += 1
         }
         return candidate
@@ -162,6 +171,26 @@ struct Ingester {
         f.timeZone = TimeZone(identifier: "UTC")
         f.dateFormat = "yyyy-MM-dd"
         return f.string(from: Date())
+    }
+}
+
+/// Stored sessions' identities, looked up by id, journal file, content hash and title + date.
+struct SessionKeys {
+    var byID: [String: SessionKey] = [:]
+    var byFile: [String: SessionKey] = [:]
+    var byHash: [String: SessionKey] = [:]
+    var byTitleDate: [String: SessionKey] = [:]
+
+    init(_ keys: [SessionKey]) { for k in keys { insert(k) } }
+
+    mutating func insert(_ key: SessionKey) {
+        if let old = byID[key.id] {
+            byFile[old.file] = nil; byHash[old.hash] = nil; byTitleDate[old.title + "\u{0}" + old.date] = nil
+        }
+        byID[key.id] = key
+        byFile[key.file] = key
+        byHash[key.hash] = key
+        byTitleDate[key.title + "\u{0}" + key.date] = key
     }
 }
 

@@ -33,6 +33,28 @@ enum ItemText {
         return (t, "")
     }
 
+    /// The first sentence (at most ~140 characters) and the rest.
+    ///
+    /// `"The DNS server did what it was told. Nobody noticed."` → `("The DNS server did what it was told", "Nobody noticed.")`.
+    static func firstSentence(_ text: String) -> (title: String, rest: String) {
+        let t = text.trimmingSpaces
+        var i = t.startIndex
+        while i < t.endIndex {
+            let c = t[i]
+            let next = t.index(after: i)
+            if ".!?".contains(c), next == t.endIndex || t[next] == " " {
+                let head = String(t[..<i])
+                let lastWord = head.split(separator: " ").last.map(String.init) ?? ""
+                let isAbbreviation = ["e.g", "i.e", "etc", "vs", "approx", "Dr", "Mr", "Ms"].contains(lastWord) || lastWord.count == 1
+                if !isAbbreviation && head.count >= 8 {
+                    return (head.count > 140 ? split(head).title : head, t[next...].trimmingSpaces)
+                }
+            }
+            i = next
+        }
+        return t.count > 140 ? split(t) : (t, "")
+    }
+
     /// Removes leading numbering and a trailing parenthetical priority from a title.
     ///
     /// `"1. Migration Tracking is Broken (P0 BLOCKER)"` → `("Migration Tracking is Broken", "P0 BLOCKER")`.

@@ -43,6 +43,19 @@ struct Walk {
         var heading: String
         var line: Int
         var hasContent = false
+        /// A heading under a work section that is not the section's own heading ("### 1. Add retries ✅").
+        var isWorkSubheading = false
+        /// Set by the first block under the heading: true when it is a plain paragraph (not an intro ending
+        /// in ":"), meaning each paragraph of the section is an item of its own.
+        var isParagraphStyle: Bool?
+        /// A change-log entry heading; its body is not a section to classify.
+        var isChangeEntry = false
+        /// A heading whose only content is a short value ("## Branch" / "master"), kept as a session field.
+        var isField = false
+        /// A `---` came after the heading: the blocks after it are not the section's items.
+        var isClosedByRule = false
+        /// Work items recorded when the heading opened, to tell whether any were found under it.
+        var workCountAtStart = 0
     }
 
     var stack: [Frame] = []
@@ -52,25 +65,50 @@ struct Walk {
     var sawFirstHeading = false
     var preambleOpen = true
     var titleLine: Int?
+    /// The block visited just before, under the same heading (nil right after a heading).
+    var previousBlock: Block?
 
     init(note: NoteText, vocabulary: Vocabulary) {
         self.note = note
         self.vocabulary = vocabulary
     }
 
-    var context: Context { stack.last?.context ?? .none }
+    var context: Context {
+        guard let top = stack.last else { return .none }
+        if top.isClosedByRule, case .section = top.context { return .none }
+        return top.context
+    }
     var sectionPriority: String? { stack.last?.priority }
     var sectionHeading: String { stack.last?.heading ?? "" }
 
     mutating func visit(_ block: Block) {
         if let level = block.headingLevel {
             enterHeading(block, level: level)
+            previousBlock = nil
             return
         }
-        if !stack.isEmpty { stack[stack.count - 1].hasContent = true }
+        defer { previousBlock = block }
+        if block.kind == .thematicBreak {
+            // A rule ends the section's items: what follows until the next heading is a footer.
+            if !stack.isEmpty { stack[stack.count - 1].isClosedByRule = true }
+            return
+        }
+        if !stack.isEmpty {
+            stack[stack.count - 1].hasContent = true
+            if stack[stack.count - 1].isParagraphStyle == nil {
+                stack[stack.count - 1].isParagraphStyle = block.kind == .paragraph && BoldLead(block.inlines) == nil
+                    && !block.plainText.trimmingSpaces.hasSuffix(":")
+            }
+        }
         switch context {
         case .none:
             if preambleOpen { readFields(block) }
+            if let top = stack.last, isShortFieldSection(top, block) {
+                session.fields[top.heading] = block.plainText.trimmingSpaces
+                stack[stack.count - 1].isField = true
+            }
+            readLoose(block)
+        case .section(.reference):
             readLoose(block)
         case .section(.findings): readFindings(block)
         case .section(.remaining): readWork(block, isDoneSection: false)
@@ -93,10 +131,23 @@ struct Walk {
         let text = block.plainText.trimmingSpaces
         if !sawFirstHeading && level == 1 { titleLine = block.line; sawFirstHeading = true; return }
         sawFirstHeading = true
+        if preambleOpen, let field = Self.headingField(text) {
+            // "# Date: 2025-10-18" among the title lines is a field, not a section.
+            session.fields[field.label] = field.value
+            return
+        }
         if level <= 2 { preambleOpen = false }
         flagUnclassifiedSection()
-        while let top = stack.last, top.level >= level { stack.removeLast() }
+        while let top = stack.last, top.level >= level { close(stack.removeLast()) }
         let parent = stack.last
+        if let entry = Self.changeEntryTitle(text) {
+            // "## CHANGE #3: IMPLEMENT PROCESS_TICK_CPM! FUNCTION" — a change-log entry is done work.
+            while let top = stack.last, top.level >= level { close(stack.removeLast()) }
+            session.completed.append(Completed(title: entry, status: "change", line: block.line, section: stack.last?.heading ?? ""))
+            stack.append(Frame(level: level, context: .none, priority: nil, category: "general", heading: text, line: block.line, hasContent: true))
+            stack[stack.count - 1].isChangeEntry = true
+            return
+        }
         let own = SectionKind.classify(text, vocabulary)
         let headingPriority = ItemText.priorityWord(in: text, vocabulary)
             ?? headingPriorityWord(text)
@@ -126,7 +177,12 @@ struct Walk {
                 frame.context = .finding(i)
                 findingBodies[i, default: []].append(block)
             }
-        case (.update(let i)?, nil), (.update(let i)?, .summary?):
+        case (.section(let parentKind)?, _) where (parentKind == .remaining || parentKind == .completed)
+                && own != .update && own != .remaining && own != .completed && own != .reference:
+            // "### ✅ Bug 1 — ... (FIXED)" under "Open Bugs": a work item heading, whatever its words.
+            frame.context = .section(Self.hasDoneMark(text) ? .completed : parentKind)
+            frame.isWorkSubheading = true
+        case (.update(let i)?, nil), (.update(let i)?, .summary?), (.update(let i)?, .completed?):
             frame.context = .update(i)
             updateHeadings[i, default: []].append(text)
         case (_, .update?):
@@ -135,16 +191,86 @@ struct Walk {
             frame.context = .update(session.updates.count - 1)
         case (_, let kind?):
             frame.context = .section(kind)
-            if kind == .findings { frame.category = SectionKind.findingCategory(text, vocabulary) }
+            if kind == .findings {
+                frame.category = SectionKind.findingCategory(text, vocabulary)
+                if SectionKind.namesSubject(text, vocabulary) {
+                    // "## VPN issues": one finding about that subject, not one per paragraph.
+                    let (title, severity) = ItemText.titleAndSeverity(text, vocabulary)
+                    session.findings.append(Finding(title: title, category: frame.category, severity: severity,
+                                                    line: block.line, section: parent?.heading ?? ""))
+                    frame.context = .finding(session.findings.count - 1)
+                }
+            }
             if kind == .remaining || kind == .completed { frame.priority = headingPriority ?? parent?.priority }
         case (.section(let kind)?, nil):
             frame.context = .section(kind)
+            frame.isWorkSubheading = kind == .remaining || kind == .completed
         case (.update(let i)?, _):
             frame.context = .update(i)
         default:
             frame.context = .none
         }
+        frame.workCountAtStart = session.remaining.count + session.completed.count
         stack.append(frame)
+    }
+
+    /// Whether `block` is the short first paragraph of an unclassified heading of at most three words.
+    func isShortFieldSection(_ frame: Frame, _ block: Block) -> Bool {
+        guard block.kind == .paragraph, frame.isParagraphStyle == true, !frame.isField,
+              frame.heading.split(separator: " ").count <= 3, block.line == block.endLine else { return false }
+        return block.plainText.count <= 100 && session.fields[frame.heading] == nil
+    }
+
+    /// A work sub-heading under which no item was found is itself the item ("### 1. Fix login ✅" + prose).
+    mutating func close(_ frame: Frame) {
+        guard frame.isWorkSubheading, frame.hasContent,
+              session.remaining.count + session.completed.count == frame.workCountAtStart,
+              case .section(let kind) = frame.context else { return }
+        let (title, severity) = ItemText.titleAndSeverity(frame.heading, vocabulary)
+        let clean = title.trimmingCharacters(in: " ✅✔☑️")
+        guard !clean.isEmpty, !isGroupHeading(clean) else { return }
+        if kind == .completed || Self.hasDoneMark(frame.heading) {
+            session.completed.append(Completed(title: clean, status: frame.heading.contains("✅") ? "✅" : "done", line: frame.line, section: frame.heading))
+        } else {
+            let p = severity ?? frame.priority
+            session.remaining.append(Remaining(title: clean, priority: p, priorityRank: p.flatMap { Priority.rank($0, vocabulary) },
+                                               line: frame.line, section: frame.heading))
+        }
+    }
+
+    /// A heading that only names a priority or group ("P1 - Stabilization", "High", "Blockers").
+    func isGroupHeading(_ text: String) -> Bool {
+        let words = Vocabulary.normalize(text).split(separator: " ").map(String.init)
+            .filter { vocabulary.priorities[$0] == nil && $0 != "priority" && !$0.allSatisfy(\.isNumber) }
+        return words.count <= 1
+    }
+
+    /// Whether a heading says its work is done: ✅, ✔ or a trailing "(FIXED)" / "(DONE)" / "(RESOLVED)".
+    static func hasDoneMark(_ text: String) -> Bool {
+        if text.contains("✅") || text.contains("✔") { return true }
+        let upper = text.uppercased()
+        return ["(FIXED)", "(DONE)", "(RESOLVED)", "(COMPLETE)", "(COMPLETED)", "(SHIPPED)"].contains { upper.hasSuffix($0) }
+    }
+
+    /// `"Date: 2025-10-18"` → ("Date", "2025-10-18"): a short label, a colon and a value.
+    static func headingField(_ text: String) -> (label: String, value: String)? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let label = text[..<colon].trimmingSpaces
+        let value = text[text.index(after: colon)...].trimmingSpaces
+        guard !label.isEmpty, !value.isEmpty, label.split(separator: " ").count <= 2,
+              label.first?.isLetter == true else { return nil }
+        return (label.prefix(1).uppercased() + label.dropFirst().lowercased(), value)
+    }
+
+    /// `"CHANGE #3: IMPLEMENT X"` → `"IMPLEMENT X"`; nil for other headings.
+    static func changeEntryTitle(_ text: String) -> String? {
+        let lower = text.lowercased()
+        guard lower.hasPrefix("change #") || lower.hasPrefix("change "),
+              let colon = text.firstIndex(of: ":") else { return nil }
+        let marker = lower[lower.index(lower.startIndex, offsetBy: 6)..<lower.index(lower.startIndex, offsetBy: text.distance(from: text.startIndex, to: colon))]
+        guard marker.trimmingSpaces.drop(while: { $0 == "#" }).allSatisfy(\.isNumber), !marker.trimmingSpaces.isEmpty else { return nil }
+        let title = text[text.index(after: colon)...].trimmingSpaces
+        return title.isEmpty ? nil : title
     }
 
     /// Priority named by a heading that is only a priority word ("High", "🔴 Critical").
@@ -157,7 +283,7 @@ struct Walk {
     }
 
     mutating func flagUnclassifiedSection() {
-        guard let top = stack.last, top.context == .none, top.hasContent else { return }
+        guard let top = stack.last, top.context == .none, top.hasContent, !top.isChangeEntry, !top.isField else { return }
         session.unclassified.append(Diagnostic(
             line: top.line,
             message: "section \"\(top.heading)\" was not classified",
@@ -166,6 +292,7 @@ struct Walk {
 
     mutating func finish() {
         flagUnclassifiedSection()
+        while let top = stack.popLast() { close(top) }
         for i in session.findings.indices {
             fillFinding(i)
         }

@@ -3,6 +3,8 @@
 /// `SectionKind.classify("Remaining Work (Needs Archon Tasks)", .default)` → `.remaining`.
 public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
     case findings, completed, remaining, update, takeaways, summary
+    /// Known sections that hold no insight of their own (files changed, references, stats): read silently.
+    case reference
 
     /// The kind whose longest phrase occurs (on word boundaries) in the heading, or nil.
     /// `update` only counts at the start of a heading ("Update: P0 Blocker Resolved").
@@ -28,6 +30,16 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
             if best == nil || phrase.count > best!.length { best = (category, phrase.count) }
         }
         return best?.category ?? "general"
+    }
+
+    /// Whether a findings heading names its subject before the section word ("VPN issues", "Checkers
+    /// problems") rather than being a generic section ("Issues", "Technical Findings", "What didn't work").
+    public static func namesSubject(_ heading: String, _ vocabulary: Vocabulary) -> Bool {
+        let text = stripNumbering(Vocabulary.normalize(heading))
+        let phrases = (vocabulary.sections[SectionKind.findings.rawValue] ?? []).map(Vocabulary.normalize)
+        if phrases.contains(where: { text == $0 || text.hasPrefix($0 + " ") }) { return false }
+        guard let match = phrases.filter({ text.containsPhrase($0) }).max(by: { $0.count < $1.count }) else { return false }
+        return text.hasSuffix(" " + match) && text.split(separator: " ").count <= match.split(separator: " ").count + 3
     }
 
     /// `"3 remaining work"` → `"remaining work"`.

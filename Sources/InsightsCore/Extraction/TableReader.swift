@@ -7,6 +7,8 @@ struct TableReader {
     enum Role {
         case friction(problem: Int, response: Int?, correction: Int?)
         case status(title: Int, status: Int, priority: Int?, note: Int?)
+        /// An issue list (`| # | Issue | Severity | Status |`): each row is a finding.
+        case issues(title: Int, severity: Int?, status: Int?)
         /// No status column: rows are work items when the section says what they are.
         case list(title: Int, priority: Int?, note: Int?)
     }
@@ -57,6 +59,10 @@ struct TableReader {
             if let problem, response != nil || correction != nil, problem != response, problem != correction {
                 return .friction(problem: problem, response: response, correction: correction)
             }
+        }
+        if let problem = friction.firstIndex(of: "problem"), table.firstIndex(of: "title") == nil,
+           priority != nil || normalized.contains(where: { $0 == "severity" }) {
+            return .issues(title: problem, severity: priority, status: status)
         }
         let skip: Set<String> = ["", "#", "no", "id", "date", "when"]
         let title = table.firstIndex(of: "title")

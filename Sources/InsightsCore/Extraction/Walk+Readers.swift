@@ -52,10 +52,19 @@ extension Walk {
                 collectCheckboxes(item, includeTopLevel: false)
             }
         case .paragraph:
-            if let lead = BoldLead(block.inlines), LabelledLine(note.line(block.line)) != nil || block.inlines.count > 1 {
+            if block.isStruck { return }
+            if let f = LabelledLine(note.line(block.line)), isFieldLabel(f.label),
+               let last = session.findings.indices.last, session.findings[last].section == sectionHeading {
+                session.findings[last].text += "\n\n" + note.source(from: block.line, to: block.endLine)
+                session.findings[last].fields.merge(fields(in: block.line, block.endLine)) { a, b in a + "\n\n" + b }
+            } else if let lead = BoldLead(block.inlines), LabelledLine(note.line(block.line)) != nil || block.inlines.count > 1 {
                 let (title, severity) = ItemText.titleAndSeverity(lead.title, vocabulary)
                 session.findings.append(Finding(title: title, category: category, severity: severity,
                                                 text: note.source(from: block.line, to: block.endLine),
+                                                line: block.line, section: sectionHeading))
+            } else if stack.last?.isParagraphStyle == true {
+                let (title, _) = ItemText.firstSentence(block.plainText)
+                session.findings.append(Finding(title: title, category: category, text: note.source(from: block.line, to: block.endLine),
                                                 line: block.line, section: sectionHeading))
             } else if let last = session.findings.indices.last, session.findings[last].section == sectionHeading,
                       session.findings[last].line < block.line {
@@ -108,17 +117,33 @@ extension Walk {
 
     /// Under a completed or remaining heading: list items, bold-lead paragraphs and tables are work items.
     mutating func readWork(_ block: Block, isDoneSection: Bool) {
+        if block.isList, let previous = previousBlock, previous.kind == .paragraph,
+           let f = LabelledLine(note.line(previous.endLine)) ?? LabelledLine(note.line(previous.line)),
+           isFieldLabel(f.label), f.value.isEmpty {
+            // "**Files changed**:" followed by a list: the list is the field's value, not work items.
+            collectCheckboxes(block, includeTopLevel: true)
+            return
+        }
         switch block.kind {
         case .list(let isOrdered, let start):
             for (offset, item) in block.children.enumerated() {
+                if let f = LabelledLine(note.line(item.line)), isFieldLabel(f.label) { continue }
                 var done = isDoneSection
+                if item.children.first?.isStruck == true { done = true }
                 if case .item(let checked?) = item.kind { done = checked }
                 addWork(item, isDone: done, number: isOrdered ? start + offset : nil)
                 collectCheckboxes(item, includeTopLevel: false)
             }
         case .paragraph:
+            if block.isStruck { return }
+            if let f = LabelledLine(note.line(block.line)), f.value.isEmpty, block.line == block.endLine {
+                return  // "**Scale of Analysis**:" labels the list that follows; it is not an item itself.
+            }
+            if block.isAllBold && block.plainText.split(separator: " ").count > 12 { return }
             if BoldLead(block.inlines) != nil, LabelledLine(note.line(block.line)).map({ !isFieldLabel($0.label) }) ?? true {
                 addWork(block, isDone: isDoneSection, number: nil)
+            } else if stack.last?.isParagraphStyle == true {
+                addParagraphWork(block, isDone: isDoneSection)
             }
         case .table:
             readTable(block, defaultIsDone: isDoneSection)
@@ -130,8 +155,19 @@ extension Walk {
 
     /// Labels that describe the section rather than name a work item (`**Status**: ...`).
     func isFieldLabel(_ label: String) -> Bool {
-        ["status", "note", "notes", "date", "owner", "result", "context", "summary", "why"].contains(Vocabulary.normalize(label))
+        Self.fieldLabels.contains(Vocabulary.normalize(label))
     }
+
+    /// Labels of fields inside a work item, not work items themselves (`- **Root Cause**: ...`).
+    static let fieldLabels: Set<String> = [
+        "status", "note", "notes", "date", "owner", "result", "results", "context", "summary", "why", "issue",
+        "problem", "root cause", "root causes", "cause", "solution", "solutions", "fix", "impact", "goal", "goals",
+        "benefits", "tasks", "files", "files changed", "files modified", "approach", "outcome", "details",
+        "description", "reason", "rationale", "symptoms", "symptom", "evidence", "test", "tests", "testing",
+        "verification", "location", "change", "changes", "commit", "commits", "pr", "effort", "estimate",
+        "priority", "dependencies", "depends on", "blocked by", "acceptance criteria", "learning", "lesson",
+        "target", "targets", "last updated", "updated", "author", "version", "id", "handoff id", "agent handoff id", "files created", "files touched", "key files", "file", "why it matters", "root cause analysis",
+    ]
 
     /// One work item from a list item or paragraph.
     mutating func addWork(_ item: Block, isDone: Bool, number: Int?) {
@@ -147,6 +183,7 @@ extension Walk {
         if isDone {
             var status = "done"
             if case .item(isChecked: true) = item.kind { status = "[x]" }
+            if (item.kind == .paragraph ? item : item.children.first)?.isStruck == true { status = "struck" }
             session.completed.append(Completed(title: title, status: status, note: detail, line: item.line, section: sectionHeading))
         } else {
             let deps = ItemText.dependencies(in: title + " " + detail)
@@ -155,6 +192,20 @@ extension Walk {
                                                priorityRank: p.flatMap { Priority.rank($0, vocabulary) },
                                                dependsOn: deps.numbers, dependsOnText: deps.texts,
                                                line: item.line, section: sectionHeading))
+        }
+    }
+
+    /// A plain paragraph as a work item: its first sentence is the title.
+    mutating func addParagraphWork(_ block: Block, isDone: Bool) {
+        let (title, detail) = ItemText.firstSentence(block.plainText)
+        guard !title.isEmpty else { return }
+        if isDone {
+            session.completed.append(Completed(title: title, status: "done", note: detail, line: block.line, section: sectionHeading))
+        } else {
+            let p = ItemText.priorityWord(in: block.plainText, vocabulary) ?? sectionPriority
+            session.remaining.append(Remaining(title: title, detail: detail, priority: p,
+                                               priorityRank: p.flatMap { Priority.rank($0, vocabulary) },
+                                               line: block.line, section: sectionHeading))
         }
     }
 
@@ -223,6 +274,15 @@ extension Walk {
                     if defaultIsDone == false { addTableTask(title, note: cell(row, n), priority: cell(row, pr), line: row.line) }
                 }
             }
+        case .issues(let t, let sev, let st):
+            for row in table.rows where !cell(row, t).isEmpty {
+                let (title, _) = ItemText.split(cell(row, t))
+                var fields: [String: String] = [:]
+                for (i, name) in table.header.enumerated() where i != t && !cell(row, i).isEmpty { fields[name] = cell(row, i) }
+                session.findings.append(Finding(title: title, category: "problem", severity: sev.map { cell(row, $0) },
+                                                fields: fields, text: cell(row, t) + (st.map { "\n\nStatus: " + cell(row, $0) } ?? ""),
+                                                line: row.line, section: sectionHeading))
+            }
         case .list(let t, let pr, let n):
             guard let isDone = defaultIsDone else { return }
             for row in table.rows {
@@ -252,7 +312,10 @@ extension Walk {
         switch block.kind {
         case .paragraph:
             let text = note.source(from: block.line, to: block.endLine)
-            let title = BoldLead(block.inlines)?.title ?? ItemText.split(block.plainText).title
+            var title = BoldLead(block.inlines)?.title ?? ItemText.split(block.plainText).title
+            if let lead = BoldLead(block.inlines), Self.genericLessonLabels.contains(Vocabulary.normalize(lead.title)), !lead.rest.isEmpty {
+                title = ItemText.firstSentence(lead.rest).title
+            }
             session.takeaways.append(Takeaway(title: title, text: text, line: block.line))
         case .list:
             if let last = session.takeaways.indices.last, session.takeaways[last].text.hasSuffix(":"),
@@ -269,6 +332,8 @@ extension Walk {
         default: break
         }
     }
+
+    static let genericLessonLabels: Set<String> = ["takeaway", "key takeaway", "lesson", "learning", "insight", "key insight", "note"]
 
     // MARK: Updates
 

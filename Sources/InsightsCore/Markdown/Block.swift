@@ -74,6 +74,20 @@ extension Block {
         return nil
     }
 
+    /// Whether all of the block's text is struck through (`~~withdrawn~~`).
+    public var isStruck: Bool {
+        let visible = inlines.filter { if case .text(let t) = $0 { return !t.allSatisfy(\.isWhitespace) }; return true }
+        guard !visible.isEmpty else { return false }
+        return visible.allSatisfy { if case .strikethrough = $0 { return true }; return false }
+    }
+
+    /// Whether all of the block's text is bold (`**Good luck!**`).
+    public var isAllBold: Bool {
+        let visible = inlines.filter { if case .text(let t) = $0 { return !t.allSatisfy(\.isWhitespace) }; return true }
+        guard !visible.isEmpty else { return false }
+        return visible.allSatisfy { if case .strong = $0 { return true }; return false }
+    }
+
     /// Whether this is a list, ordered or not.
     public var isList: Bool {
         if case .list = kind { return true }

@@ -182,3 +182,10 @@ extension IndexTransaction {
         try Data.fetchAll(db, sql: "SELECT json FROM session ORDER BY date, id").map(Index.decode)
     }
 }
+
+extension Index {
+    /// Runs raw SQL; for tests that simulate damage (never called with user input).
+    package func debugExecute(_ sql: String) throws {
+        try writer.write { db in try db.execute(sql: sql) }
+    }
+}

@@ -1,0 +1,40 @@
+# insights — the two commands a newcomer needs: `make site` and `make test`.
+SWIFT ?= swift
+JOURNAL ?= journal
+SITE ?= site
+APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev pkg-config
+TEST_PACKAGES = taskwarrior chromium
+SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BIN = .build/release/insights
+
+.PHONY: site test build deps test-deps bench reliability fuzz clean
+
+## site: install what is missing, build, ingest the shipped journal/ and render site/ (open site/index.html)
+site: build
+	$(BIN) reindex --journal $(JOURNAL)
+	$(BIN) build --journal $(JOURNAL) --output $(SITE)
+	@echo "open $(SITE)/index.html"
+
+## test: install what is missing and run the whole test suite
+test: deps test-deps
+	$(SWIFT) test
+
+build: deps
+	$(SWIFT) build -c release --product insights
+
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; fi
+
+test-deps:
+	@missing=""; for p in $(TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; fi
+
+## bench: the performance table (generated notes, side by side with cmark-gfm, hugo and rg)
+bench: deps
+	bash scripts/bench.sh
+
+clean:
+	rm -rf .build $(SITE)/* $(JOURNAL)/.insights

@@ -1,0 +1,65 @@
+import Foundation
+import InsightsCore
+import InsightsStore
+@testable import InsightsCLI
+
+/// `insights-bench`: performance figures printed as a table (not a test).
+///
+///   insights-bench generate N DIR        write N generated notes into DIR
+///   insights-bench ingest N              cold ingest of N generated notes, then re-ingest unchanged
+@main enum Bench {
+    static func main() throws {
+        let args = Array(CommandLine.arguments.dropFirst())
+        switch args.first {
+        case "generate":
+            guard args.count == 3, let n = Int(args[1]) else { return usage() }
+            try generate(n, into: args[2])
+            print("wrote \(n) notes to \(args[2])")
+        case "ingest":
+            guard args.count >= 2, let n = Int(args[1]) else { return usage() }
+            try ingest(n)
+        default:
+            usage()
+        }
+    }
+
+    static func usage() {
+        FileHandle.standardError.write(Data("usage: insights-bench generate N DIR | ingest N\n".utf8))
+        exit(64)
+    }
+
+    static func generate(_ n: Int, into dir: String) throws {
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        var generator = NoteGenerator(seed: 20261125)
+        for i in 0..<n {
+            let note = generator.note(number: i)
+            try Data(note.text.utf8).write(to: URL(fileURLWithPath: dir + "/" + note.name))
+        }
+    }
+
+    static func seconds(_ body: () throws -> Void) rethrows -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    /// Cold ingest of N notes into an empty journal, then the same again (nothing changed).
+    static func ingest(_ n: Int) throws {
+        let root = NSTemporaryDirectory() + "insights-bench-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try generate(n, into: root + "/notes")
+        let files = InputPaths.notes(under: root + "/notes")
+        let bytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+        let journal = Journal(path: root + "/journal")
+        let ingester = Ingester(journal: journal, vocabulary: .default, today: "2026-01-01")
+        var report = Ingester.Report()
+        let cold = try seconds { report = try ingester.ingest(InputReader.read(files, isLossy: false), isDryRun: false) }
+        let again = try seconds { _ = try ingester.ingest(InputReader.read(files, isLossy: false), isDryRun: false) }
+        let mb = Double(bytes) / 1_048_576
+        print("| figure | value |")
+        print("|---|---|")
+        print("| notes | \(n) (\(String(format: "%.1f", mb)) MB, \(report.added) added, \(report.failed) failed) |")
+        print("| cold ingest | \(String(format: "%.2f", cold)) s = \(Int(Double(n) / cold)) notes/s, \(String(format: "%.1f", mb / cold)) MB/s |")
+        print("| re-ingest unchanged | \(String(format: "%.3f", again)) s |")
+    }
+}
