@@ -12,6 +12,7 @@ public struct InsightsCommand: AsyncParsableCommand {
               insights ingest SESSION.md notes/       add notes (files, folders, globs, or - for stdin)
               insights sessions                       list sessions, newest first
               insights show 2025-12-17-session-insights
+              insights search 'migrat* NOT gamification'  find findings, friction, tasks... (see search --help)
               insights check SESSION.md               what could not be classified, with hints
               insights reindex                        rebuild the index from the journal's files
 
@@ -21,6 +22,7 @@ public struct InsightsCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             IngestCommand.self, SessionsCommand.self, ShowCommand.self, CheckCommand.self, ReindexCommand.self,
+            SearchCommand.self,
         ]
     )
 

@@ -1,0 +1,145 @@
+import Foundation
+import GRDB
+import InsightsCore
+
+extension Index {
+    /// bm25 weights for `item_fts(title, body)`. A title is the one line its author chose to say what the
+    /// item is about, so a word there weighs 8 times the same word in the body. The factor is high because
+    /// FTS5's bm25 normalises by the length of the whole row (title + body): with 4:1, a three-word body that
+    /// merely names "Orchestrator" outranked the finding titled "Orchestrator Executed Instead of Delegating",
+    /// whose long body diluted it; at 8:1 the titled finding leads, and long bodies still rank by what they say.
+    static let bm25Weights = (title: 8.0, body: 1.0)
+
+    /// Match markers FTS5 puts around matched tokens; private-use characters never found in notes.
+    static let markOpen: Character = "\u{E000}"
+    static let markClose: Character = "\u{E001}"
+
+    /// Runs a search: best matches first (bm25, title weighted over body, ties by newer date), at most
+    /// `query.perSession` per session while other sessions' results wait for room, with snippets; when nothing
+    /// matches, suggests indexed words close to the query's words.
+    public func search(_ query: SearchQuery) throws -> SearchResults {
+        let pattern = try Self.validatedPattern(for: query.parsed)
+        let filter = SearchFilter(query)
+        let limit = max(1, query.limit)
+        let cap = query.sessionID == nil ? query.perSession : nil
+        // Enough ranked candidates to fill the page from several sessions; details only for the page.
+        let window = cap == nil ? limit : max(limit * 10, 200)
+        return try writer.read { db in
+            let candidates = try Row.fetchAll(db, sql: """
+                SELECT item.id, item.session_id FROM item_fts JOIN item ON item.id = item_fts.rowid
+                WHERE item_fts MATCH ?\(filter.sql)
+                ORDER BY bm25(item_fts, \(Self.bm25Weights.title), \(Self.bm25Weights.body)), item.date DESC, item.id DESC
+                LIMIT ?
+                """, arguments: [pattern] + filter.arguments + [window]).map { (id: $0[0] as Int64, session: $0[1] as String) }
+            let total: Int
+            if candidates.count < window {
+                total = candidates.count
+            } else {
+                total = try Int.fetchOne(db, sql: """
+                    SELECT count(*) FROM item_fts JOIN item ON item.id = item_fts.rowid WHERE item_fts MATCH ?\(filter.sql)
+                    """, arguments: [pattern] + filter.arguments) ?? candidates.count
+            }
+            let (page, folded) = Self.fold(candidates, limit: limit, cap: cap)
+            let hits = try page.compactMap { try Self.hit(id: $0, pattern: pattern, db) }
+            let suggestions = hits.isEmpty ? try Self.suggestions(for: query.parsed, db) : []
+            return SearchResults(hits: hits, total: total, folded: folded, suggestions: suggestions,
+                                 understood: query.parsed.display)
+        }
+    }
+
+    /// The FTS5 pattern for a parsed query, checked by SQLite; our builder only writes valid FTS5, so a
+    /// failure here is a bug, reported without SQLite's text.
+    static func validatedPattern(for parsed: ParsedQuery) throws -> FTS5Pattern {
+        do {
+            return try FTS5Expression.pattern(for: parsed)
+        } catch {
+            throw StoreError.io(path: "search", reason: "could not build a search for \(parsed.display); please report this query")
+        }
+    }
+
+    /// The page (ids in rank order) and the results folded away: walking candidates best first, a session past
+    /// `cap` results waits; waiting results fill the page only when the other sessions cannot.
+    static func fold(_ candidates: [(id: Int64, session: String)], limit: Int, cap: Int?) -> (page: [Int64], folded: [FoldedSession]) {
+        guard let cap else { return (candidates.prefix(limit).map(\.id), []) }
+        var chosen: [Int] = []
+        var waiting: [Int] = []
+        var perSession: [String: Int] = [:]
+        for (n, c) in candidates.enumerated() {
+            if chosen.count == limit { break }
+            if perSession[c.session, default: 0] < cap {
+                chosen.append(n)
+                perSession[c.session, default: 0] += 1
+            } else {
+                waiting.append(n)
+            }
+        }
+        let room = limit - chosen.count
+        chosen += waiting.prefix(room)
+        chosen.sort()
+        var folded: [String: Int] = [:]
+        var order: [String] = []
+        // Folded: left out although ranked above the page's last result.
+        let last = chosen.last ?? 0
+        for n in waiting.dropFirst(room) where n < last {
+            let s = candidates[n].session
+            if folded[s] == nil { order.append(s) }
+            folded[s, default: 0] += 1
+        }
+        return (chosen.map { candidates[$0].id }, order.map { FoldedSession(session: $0, count: folded[$0] ?? 0) })
+    }
+
+    static func hit(id: Int64, pattern: FTS5Pattern, _ db: Database) throws -> SearchHit? {
+        let open = String(markOpen), close = String(markClose)
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT item.kind, item.title, item.line, item.date, item.priority, item.priority_rank, item.status,
+                   item.category, item.tags, item.session_id, session.title AS session_title, session.file,
+                   bm25(item_fts, \(bm25Weights.title), \(bm25Weights.body)) AS score,
+                   highlight(item_fts, 0, ?, ?) AS title_marked,
+                   snippet(item_fts, 1, ?, ?, '…', 16) AS snippet
+            FROM item_fts JOIN item ON item.id = item_fts.rowid JOIN session ON session.id = item.session_id
+            WHERE item_fts MATCH ? AND item_fts.rowid = ?
+            """, arguments: [open, close, open, close, pattern, id]) else { return nil }
+        let tags: String = row["tags"]
+        return SearchHit(
+            kind: ItemKind(rawValue: row["kind"]) ?? .session,
+            title: row["title"],
+            titleMarks: MarkedText(marked: row["title_marked"] ?? "", open: markOpen, close: markClose),
+            snippet: MarkedText(marked: row["snippet"] ?? "", open: markOpen, close: markClose),
+            sessionID: row["session_id"], sessionTitle: row["session_title"], date: row["date"], file: row["file"],
+            line: row["line"], score: -(row["score"] as Double), priority: row["priority"],
+            priorityRank: row["priority_rank"], status: row["status"], category: row["category"],
+            tags: tags.split(separator: " ").map(String.init))
+    }
+}
+
+/// The SQL for a query's filters: fixed fragments with `?` placeholders and their arguments, nothing typed.
+struct SearchFilter {
+    var sql = ""
+    var arguments: StatementArguments = []
+
+    init(_ q: SearchQuery) {
+        if !q.kinds.isEmpty {
+            add("item.kind IN (" + q.kinds.map { _ in "?" }.joined(separator: ", ") + ")", q.kinds.map(\.rawValue))
+        }
+        if let s = q.sessionID { add("item.session_id = ?", [s]) }
+        if let d = q.since { add("item.date >= ?", [d]) }
+        if let d = q.until { add("item.date <= ?", [d]) }
+        if let p = q.priority {
+            // Tasks carry a rank; findings keep their severity as written ("P0 BLOCKER"), matched word by word.
+            let words = p.words.map { _ in "instr(' ' || lower(item.priority) || ' ', ' ' || ? || ' ') > 0" }
+            let unranked = words.isEmpty ? "" : " OR (item.priority_rank IS NULL AND (" + words.joined(separator: " OR ") + "))"
+            add("(item.priority_rank = ?" + unranked + ")", [p.rank] + p.words.map { $0.lowercased() })
+        }
+        if !q.statuses.isEmpty {
+            add("lower(item.status) IN (" + q.statuses.map { _ in "?" }.joined(separator: ", ") + ")", q.statuses.map { $0.lowercased() })
+        }
+        for tag in q.tags {
+            add("instr(lower(item.tags), ' ' || ? || ' ') > 0", [tag.lowercased()])
+        }
+    }
+
+    private mutating func add(_ fragment: String, _ values: [any DatabaseValueConvertible]) {
+        sql += " AND " + fragment
+        arguments += StatementArguments(values)
+    }
+}
