@@ -55,8 +55,16 @@ public struct TaskMention: Sendable, Hashable, Codable {
     public var text: String
     public var kind: Kind
     public var priority: String?
+    /// The priority's rank (0 = P0 ... 3), nil when none.
+    public var priorityRank: Int?
 
-    public init(session: String, date: String, line: Int, text: String, kind: Kind, priority: String? = nil) {
+    public init(session: String, date: String, line: Int, text: String, kind: Kind, priority: String? = nil,
+                priorityRank: Int? = nil) {
         self.session = session; self.date = date; self.line = line; self.text = text; self.kind = kind; self.priority = priority
+        self.priorityRank = priorityRank
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case session, date, line, text, kind, priority, priorityRank = "priority_rank"
     }
 }

@@ -1,0 +1,151 @@
+/// Turns every session's remaining and completed work into tracked tasks that live across sessions.
+///
+/// Sessions are read oldest first. Each remaining item is an open mention; each completed item and each
+/// item an `Update` resolves is a done mention. A mention joins the earlier task it is most similar to
+/// (`TaskSimilarity`, score ≥ `threshold`, compared with each of the task's mentions), and otherwise an open
+/// mention starts a new task (an unmatched done mention is ignored: done work that was never planned is not a
+/// task). Within one note, assignment is greedy by score and a task takes at most one open and one done
+/// mention, so two different items of the same note never merge; a completed row never closes an item of its
+/// own note (only that note's Update does).
+///
+/// `TaskTracker().tasks(from: [referenceNote])` → 12 tasks, "Fix migration tracking" done by the note's update.
+public struct TaskTracker: Sendable {
+    public var threshold: Double
+    public var decisions: [TaskDecision]
+    /// Candidates are tasks sharing one of a mention's `blockingTokens` rarest words ...
+    public var blockingTokens = 3
+    /// ... among the `postingScan` most recent tasks that used each of those words.
+    public var postingScan = 256
+
+    public init(threshold: Double = TaskSimilarity.defaultThreshold, decisions: [TaskDecision] = []) {
+        self.threshold = threshold
+        self.decisions = decisions
+    }
+
+    /// One task being assembled.
+    struct Draft {
+        var mentions: [TaskMention] = []
+        /// Token sets (and weights) of the mentions, for matching later mentions.
+        var shapes: [(tokens: Set<String>, weight: Double)] = []
+        /// Draft indices this one depends on.
+        var dependsOn: Set<Int> = []
+        var tags: Set<String> = []
+        /// The last session with an open mention of it.
+        var lastOpenSession = ""
+    }
+
+    struct Pending {
+        var mention: TaskMention
+        var tokens: Set<String>
+        var weight: Double = 0
+        /// For a split mention: never joins an existing task.
+        var isPinnedApart = false
+    }
+
+    /// The tracked tasks of `sessions` (any order), by priority then age.
+    public func tasks(from sessions: [Session]) -> [TrackedTask] {
+        let ordered = sessions.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        let splits = Set(decisions.filter { $0.action == .split }.compactMap { d in d.session.map { "\($0)#\(d.line ?? 0)" } })
+
+        var similarity = TaskSimilarity()
+        var openTokens: [[Set<String>]] = []
+        var doneTokens: [[Set<String>]] = []
+        for s in ordered {
+            let o = s.remaining.map { TaskSimilarity.tokens($0.title) }
+            let d = s.completed.map { TaskSimilarity.tokens($0.title) }
+            for t in o { similarity.count(t) }
+            for t in d { similarity.count(t) }
+            openTokens.append(o); doneTokens.append(d)
+        }
+
+        var drafts: [Draft] = []
+        var postings: [String: [Int]] = [:]
+
+        func attach(_ p: Pending, to index: Int, session: Session) {
+            drafts[index].mentions.append(p.mention)
+            drafts[index].shapes.append((p.tokens, p.weight))
+            if p.mention.kind == .open {
+                drafts[index].lastOpenSession = session.id
+                drafts[index].tags.formUnion(session.tags)
+            }
+            for t in p.tokens where postings[t]?.last != index { postings[t, default: []].append(index) }
+        }
+
+        for (n, s) in ordered.enumerated() {
+            // Open mentions: remaining items.
+            let opens: [Pending] = s.remaining.enumerated().map { i, r in
+                let m = TaskMention(session: s.id, date: s.date, line: r.line, text: r.title, kind: .open,
+                                    priority: r.priority, priorityRank: r.priorityRank)
+                return Pending(mention: m, tokens: openTokens[n][i], weight: similarity.weight(of: openTokens[n][i]),
+                               isPinnedApart: splits.contains("\(s.id)#\(r.line)"))
+            }
+            let existing = drafts.count
+            let openMatches = bestMatches(for: opens, among: drafts, postings: postings, similarity: similarity) { _ in true }
+            var itemDraft = [Int](repeating: -1, count: opens.count)
+            for (item, draft) in openMatches where !opens[item].isPinnedApart { itemDraft[item] = draft }
+            for i in opens.indices {
+                if itemDraft[i] < 0 { drafts.append(Draft()); itemDraft[i] = drafts.count - 1 }
+                attach(opens[i], to: itemDraft[i], session: s)
+            }
+            // Dependencies name other items of the same note by number.
+            for (i, r) in s.remaining.enumerated() {
+                for number in r.dependsOn {
+                    if let j = s.remaining.firstIndex(where: { $0.number == number }), j != i {
+                        drafts[itemDraft[i]].dependsOn.insert(itemDraft[j])
+                    }
+                }
+            }
+
+            // Done mentions: completed items close earlier tasks not mentioned as open in this note.
+            let dones: [Pending] = s.completed.enumerated().compactMap { i, c in
+                if splits.contains("\(s.id)#\(c.line)") { return nil }
+                let m = TaskMention(session: s.id, date: s.date, line: c.line, text: c.title, kind: .done)
+                return Pending(mention: m, tokens: doneTokens[n][i], weight: similarity.weight(of: doneTokens[n][i]))
+            }
+            let doneMatches = bestMatches(for: dones, among: drafts, postings: postings, similarity: similarity) { d in
+                d < existing && drafts[d].lastOpenSession != s.id
+            }
+            for (item, draft) in doneMatches { attach(dones[item], to: draft, session: s) }
+
+            // Updates resolve items of their own note by title.
+            for u in s.updates {
+                for title in u.resolves {
+                    guard let i = s.remaining.firstIndex(where: { TaskID.normalise($0.title) == TaskID.normalise(title) }) else { continue }
+                    let m = TaskMention(session: s.id, date: s.date, line: u.line, text: "\(u.title): \(title)", kind: .done)
+                    attach(Pending(mention: m, tokens: opens[i].tokens, weight: opens[i].weight), to: itemDraft[i], session: s)
+                }
+            }
+        }
+        return build(drafts, sessions: ordered)
+    }
+
+    /// Greedy one-to-one assignment of `items` to drafts by descending score (ties: earlier item, older draft).
+    private func bestMatches(for items: [Pending], among drafts: [Draft], postings: [String: [Int]],
+                             similarity: TaskSimilarity, allowed: (Int) -> Bool) -> [(Int, Int)] {
+        var pairs: [(score: Double, item: Int, draft: Int)] = []
+        var seen = Set<Int>()
+        for (i, p) in items.enumerated() where !p.isPinnedApart && !p.tokens.isEmpty {
+            seen.removeAll(keepingCapacity: true)
+            let rare = p.tokens.sorted { (similarity.documentFrequency(of: $0), $0) < (similarity.documentFrequency(of: $1), $1) }
+                .prefix(blockingTokens)
+            for t in rare {
+                guard let list = postings[t] else { continue }
+                for d in list.suffix(postingScan).reversed() where seen.insert(d).inserted && allowed(d) {
+                    var best = 0.0
+                    for shape in drafts[d].shapes.suffix(8) {
+                        best = max(best, similarity.score(p.tokens, p.weight, shape.tokens, shape.weight))
+                    }
+                    if best >= threshold { pairs.append((best, i, d)) }
+                }
+            }
+        }
+        pairs.sort { ($0.score, -$0.item, -$0.draft) > ($1.score, -$1.item, -$1.draft) }
+        var usedItems = Set<Int>(), usedDrafts = Set<Int>()
+        var out: [(Int, Int)] = []
+        for p in pairs where !usedItems.contains(p.item) && !usedDrafts.contains(p.draft) {
+            usedItems.insert(p.item); usedDrafts.insert(p.draft)
+            out.append((p.item, p.draft))
+        }
+        return out
+    }
+}
