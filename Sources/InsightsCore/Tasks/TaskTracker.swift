@@ -12,13 +12,14 @@
 public struct TaskTracker: Sendable {
     public var threshold: Double
     public var decisions: [TaskDecision]
-    /// Candidates are tasks sharing one of a mention's `blockingTokens` rarest words ...
-    public var blockingTokens = 3
-    /// ... among the `postingScan` most recent tasks that used each of those words.
-    public var postingScan = 256
+    /// Candidates are found among the `postingScan` most recent tasks using each word of a mention.
+    public var postingScan = 128
+    /// Of those sharing two words, only the `maxCandidates` sharing the most IDF weight are scored.
+    public var maxCandidates = 16
 
-    public init(threshold: Double = TaskSimilarity.defaultThreshold, decisions: [TaskDecision] = []) {
-        self.threshold = threshold
+    /// A tracker with `threshold` (default `TaskSimilarity.defaultThreshold`) and the journal's pinned decisions.
+    public init(threshold: Double? = nil, decisions: [TaskDecision] = []) {
+        self.threshold = threshold ?? TaskSimilarity.defaultThreshold
         self.decisions = decisions
     }
 
@@ -26,7 +27,7 @@ public struct TaskTracker: Sendable {
     struct Draft {
         var mentions: [TaskMention] = []
         /// Token sets (and weights) of the mentions, for matching later mentions.
-        var shapes: [(tokens: Set<String>, weight: Double)] = []
+        var shapes: [TaskSimilarity.Shape] = []
         /// Draft indices this one depends on.
         var dependsOn: Set<Int> = []
         var tags: Set<String> = []
@@ -36,8 +37,7 @@ public struct TaskTracker: Sendable {
 
     struct Pending {
         var mention: TaskMention
-        var tokens: Set<String>
-        var weight: Double = 0
+        var shape: TaskSimilarity.Shape
         /// For a split mention: never joins an existing task.
         var isPinnedApart = false
     }
@@ -48,27 +48,30 @@ public struct TaskTracker: Sendable {
         let splits = Set(decisions.filter { $0.action == .split }.compactMap { d in d.session.map { "\($0)#\(d.line ?? 0)" } })
 
         var similarity = TaskSimilarity()
-        var openTokens: [[Set<String>]] = []
-        var doneTokens: [[Set<String>]] = []
+        var openShapes: [[TaskSimilarity.Shape]] = []
+        var doneShapes: [[TaskSimilarity.Shape]] = []
+        var stems = TaskSimilarity.StemCache()
         for s in ordered {
-            let o = s.remaining.map { TaskSimilarity.tokens($0.title) }
-            let d = s.completed.map { TaskSimilarity.tokens($0.title) }
-            for t in o { similarity.count(t) }
-            for t in d { similarity.count(t) }
-            openTokens.append(o); doneTokens.append(d)
+            let o = s.remaining.map { TaskSimilarity.Shape($0.title, stems: &stems) }
+            let d = s.completed.map { TaskSimilarity.Shape($0.title, stems: &stems) }
+            for t in o { similarity.count(t.full) }
+            for t in d { similarity.count(t.full) }
+            openShapes.append(o); doneShapes.append(d)
         }
+        openShapes = openShapes.map { $0.map(similarity.weighed) }
+        doneShapes = doneShapes.map { $0.map(similarity.weighed) }
 
         var drafts: [Draft] = []
         var postings: [String: [Int]] = [:]
 
         func attach(_ p: Pending, to index: Int, session: Session) {
             drafts[index].mentions.append(p.mention)
-            drafts[index].shapes.append((p.tokens, p.weight))
+            drafts[index].shapes.append(p.shape)
             if p.mention.kind == .open {
                 drafts[index].lastOpenSession = session.id
                 drafts[index].tags.formUnion(session.tags)
             }
-            for t in p.tokens where postings[t]?.last != index { postings[t, default: []].append(index) }
+            for t in p.shape.full where postings[t]?.last != index { postings[t, default: []].append(index) }
         }
 
         for (n, s) in ordered.enumerated() {
@@ -76,8 +79,7 @@ public struct TaskTracker: Sendable {
             let opens: [Pending] = s.remaining.enumerated().map { i, r in
                 let m = TaskMention(session: s.id, date: s.date, line: r.line, text: r.title, kind: .open,
                                     priority: r.priority, priorityRank: r.priorityRank)
-                return Pending(mention: m, tokens: openTokens[n][i], weight: similarity.weight(of: openTokens[n][i]),
-                               isPinnedApart: splits.contains("\(s.id)#\(r.line)"))
+                return Pending(mention: m, shape: openShapes[n][i], isPinnedApart: splits.contains("\(s.id)#\(r.line)"))
             }
             let existing = drafts.count
             let openMatches = bestMatches(for: opens, among: drafts, postings: postings, similarity: similarity) { _ in true }
@@ -100,7 +102,7 @@ public struct TaskTracker: Sendable {
             let dones: [Pending] = s.completed.enumerated().compactMap { i, c in
                 if splits.contains("\(s.id)#\(c.line)") { return nil }
                 let m = TaskMention(session: s.id, date: s.date, line: c.line, text: c.title, kind: .done)
-                return Pending(mention: m, tokens: doneTokens[n][i], weight: similarity.weight(of: doneTokens[n][i]))
+                return Pending(mention: m, shape: doneShapes[n][i])
             }
             let doneMatches = bestMatches(for: dones, among: drafts, postings: postings, similarity: similarity) { d in
                 d < existing && drafts[d].lastOpenSession != s.id
@@ -112,7 +114,7 @@ public struct TaskTracker: Sendable {
                 for title in u.resolves {
                     guard let i = s.remaining.firstIndex(where: { TaskID.normalise($0.title) == TaskID.normalise(title) }) else { continue }
                     let m = TaskMention(session: s.id, date: s.date, line: u.line, text: "\(u.title): \(title)", kind: .done)
-                    attach(Pending(mention: m, tokens: opens[i].tokens, weight: opens[i].weight), to: itemDraft[i], session: s)
+                    attach(Pending(mention: m, shape: opens[i].shape), to: itemDraft[i], session: s)
                 }
             }
         }
@@ -120,23 +122,39 @@ public struct TaskTracker: Sendable {
     }
 
     /// Greedy one-to-one assignment of `items` to drafts by descending score (ties: earlier item, older draft).
+    ///
+    /// Blocking: a draft is a candidate only when it shares two of the item's words (one for a one-word title)
+    /// among the `postingScan` most recent drafts using each word, found through the inverted index, and is
+    /// among the `maxCandidates` sharing the most IDF weight; only candidates are scored, so the cost grows with
+    /// the number of items, not its square.
     private func bestMatches(for items: [Pending], among drafts: [Draft], postings: [String: [Int]],
                              similarity: TaskSimilarity, allowed: (Int) -> Bool) -> [(Int, Int)] {
         var pairs: [(score: Double, item: Int, draft: Int)] = []
-        var seen = Set<Int>()
-        for (i, p) in items.enumerated() where !p.isPinnedApart && !p.tokens.isEmpty {
-            seen.removeAll(keepingCapacity: true)
-            let rare = p.tokens.sorted { (similarity.documentFrequency(of: $0), $0) < (similarity.documentFrequency(of: $1), $1) }
-                .prefix(blockingTokens)
-            for t in rare {
+        var hits: [Int: (count: Int, token: Int, weight: Double)] = [:]
+        var candidates: [(weight: Double, draft: Int)] = []
+        for (i, p) in items.enumerated() where !p.isPinnedApart && !p.shape.full.isEmpty {
+            hits.removeAll(keepingCapacity: true)
+            for (k, t) in p.shape.full.enumerated() {
                 guard let list = postings[t] else { continue }
-                for d in list.suffix(postingScan).reversed() where seen.insert(d).inserted && allowed(d) {
-                    var best = 0.0
-                    for shape in drafts[d].shapes.suffix(8) {
-                        best = max(best, similarity.score(p.tokens, p.weight, shape.tokens, shape.weight))
-                    }
-                    if best >= threshold { pairs.append((best, i, d)) }
+                let w = similarity.weight(t)
+                for d in list.suffix(postingScan) {
+                    let h = hits[d] ?? (0, -1, 0)
+                    if h.token != k { hits[d] = (h.count + 1, k, h.weight + w) }
                 }
+            }
+            let need = p.shape.full.count == 1 ? 1 : 2
+            candidates.removeAll(keepingCapacity: true)
+            for (d, h) in hits where h.count >= need && allowed(d) { candidates.append((h.weight, d)) }
+            if candidates.count > maxCandidates {
+                candidates.sort { ($0.weight, $0.draft) > ($1.weight, $1.draft) }
+                candidates.removeLast(candidates.count - maxCandidates)
+            }
+            for (_, d) in candidates {
+                var best = 0.0
+                for shape in drafts[d].shapes.suffix(8) {
+                    best = max(best, similarity.score(p.shape, shape))
+                }
+                if best >= threshold { pairs.append((best, i, d)) }
             }
         }
         pairs.sort { ($0.score, -$0.item, -$0.draft) > ($1.score, -$1.item, -$1.draft) }

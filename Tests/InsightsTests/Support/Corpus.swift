@@ -9,8 +9,11 @@ enum Corpus {
     static let root: URL? = {
         let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
-        let url = repo.deletingLastPathComponent().appendingPathComponent("shared/corpus")
-        if FileManager.default.fileExists(atPath: url.appendingPathComponent("README.md").path) { return url }
+        // Beside the repository, or two levels up for a git worktree kept in a folder of worktrees.
+        for base in [repo.deletingLastPathComponent(), repo.deletingLastPathComponent().deletingLastPathComponent()] {
+            let url = base.appendingPathComponent("shared/corpus")
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("README.md").path) { return url }
+        }
         FileHandle.standardError.write(Data("""
             ⚠️  ../shared/corpus/ is ABSENT: every test that reads real notes is SKIPPED.
                Put the shared corpus beside the repository to run them.\n
