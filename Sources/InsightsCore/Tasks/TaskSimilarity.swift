@@ -10,65 +10,105 @@ public struct TaskSimilarity: Sendable {
     /// Score at or above which two mentions are the same work (chosen on the corpus; see `TaskTracker`).
     public static let defaultThreshold = 0.55
 
-    /// Document frequency of every token over the titles the tracker saw.
-    private var documentFrequency: [String: Int] = [:]
+    /// Every comparable word seen, numbered in order of first sight.
+    private var ids: [String: Int32] = [:]
+    /// Per word id: in how many titles it occurs, then its IDF weight (after `freeze()`).
+    private(set) var documentFrequency: [Int32] = []
+    private var weights: [Double] = []
     private(set) var documents = 0
+    private var stems = StemCache()
 
     public init() {}
 
-    /// Counts a title's tokens (once each) toward their document frequency.
-    public mutating func count(_ tokens: Set<String>) {
+    /// A title's comparable words as sorted word ids, whole and head only, with their weights.
+    struct Shape: Sendable {
+        var full: [Int32]
+        var head: [Int32]
+        var fullWeight = 0.0
+        var headWeight = 0.0
+        var isHeadDifferent: Bool { head != full }
+    }
+
+    /// The shape of a title; its words count toward document frequency (call before `freeze()`).
+    mutating func shape(of title: String) -> Shape {
+        let full = intern(TaskSimilarity.words(title, stems: &stems))
+        let headText = TaskSimilarity.head(title)
+        let head = headText == title ? full : intern(TaskSimilarity.words(headText, stems: &stems))
         documents += 1
-        for t in tokens { documentFrequency[t, default: 0] += 1 }
+        for id in full { documentFrequency[Int(id)] += 1 }
+        return Shape(full: full, head: head.isEmpty ? full : head)
     }
 
-    public func documentFrequency(of token: String) -> Int { documentFrequency[token] ?? 0 }
-
-    /// Inverse document frequency of a token (a never-seen token counts as seen once).
-    public func weight(_ token: String) -> Double {
-        log(1 + Double(max(documents, 1)) / Double(max(documentFrequency[token] ?? 1, 1)))
+    private mutating func intern(_ words: [String]) -> [Int32] {
+        var out: [Int32] = []
+        out.reserveCapacity(words.count)
+        for w in words {
+            if let id = ids[w] { out.append(id); continue }
+            let id = Int32(documentFrequency.count)
+            ids[w] = id
+            documentFrequency.append(0)
+            out.append(id)
+        }
+        out.sort()
+        var unique: [Int32] = []
+        unique.reserveCapacity(out.count)
+        for id in out where unique.last != id { unique.append(id) }
+        return unique
     }
 
-    /// The summed weight of a token set.
-    public func weight(of tokens: Set<String>) -> Double { tokens.reduce(0) { $0 + weight($1) } }
+    /// Computes every word's weight `ln(1 + N / df)` once all titles are counted.
+    mutating func freeze() {
+        let n = Double(max(documents, 1))
+        weights = documentFrequency.map { log(1 + n / Double(max($0, 1))) }
+    }
 
-    /// The score of two token sets whose weights are known, in 0...1.
-    public func score(_ a: Set<String>, _ wa: Double, _ b: Set<String>, _ wb: Double) -> Double {
+    func weight(_ id: Int32) -> Double { weights[Int(id)] }
+
+    /// `shape` with its weights filled in (after `freeze()`).
+    func weighed(_ shape: Shape) -> Shape {
+        var s = shape
+        s.fullWeight = s.full.reduce(0) { $0 + weight($1) }
+        s.headWeight = s.isHeadDifferent ? s.head.reduce(0) { $0 + weight($1) } : s.fullWeight
+        return s
+    }
+
+    /// The better of the whole-title score and the head-only score of two weighed shapes.
+    func score(_ a: Shape, _ b: Shape) -> Double {
+        let whole = score(a.full, a.fullWeight, b.full, b.fullWeight)
+        if !a.isHeadDifferent && !b.isHeadDifferent { return whole }
+        return max(whole, score(a.head, a.headWeight, b.head, b.headWeight))
+    }
+
+    /// The score of two sorted word-id lists whose weights are known, in 0...1.
+    func score(_ a: [Int32], _ wa: Double, _ b: [Int32], _ wb: Double) -> Double {
         guard !a.isEmpty, !b.isEmpty else { return 0 }
-        let (small, large) = a.count <= b.count ? (a, b) : (b, a)
-        var shared = 0
+        var i = 0, j = 0, shared = 0
         var wShared = 0.0
-        for t in small where large.contains(t) { shared += 1; wShared += weight(t) }
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { shared += 1; wShared += weight(a[i]); i += 1; j += 1 }
+            else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
         // One shared word is enough only between two one-word titles that are the same word.
-        guard shared >= 2 || (small.count == 1 && large.count == 1 && shared == 1) else { return 0 }
+        guard shared >= 2 || (a.count == 1 && b.count == 1 && shared == 1) else { return 0 }
         let containment = wShared / min(wa, wb)
         let jaccard = wShared / (wa + wb - wShared)
         return (containment + jaccard) / 2
     }
 
-    /// A title's comparable words, whole and head only, with their weights.
-    public struct Shape: Sendable {
-        public var full: Set<String>
-        public var head: Set<String>
-        var fullWeight = 0.0
-        var headWeight = 0.0
-
-        public init(_ title: String) {
-            var stems = StemCache()
-            self.init(title, stems: &stems)
-        }
-
-        /// A shape computed with a shared cache of stemmed words (one per tracker run).
-        init(_ title: String, stems: inout StemCache) {
-            full = TaskSimilarity.tokens(title, stems: &stems)
-            let headText = TaskSimilarity.head(title)
-            let h = headText == title ? full : TaskSimilarity.tokens(headText, stems: &stems)
-            head = h.isEmpty ? full : h
-        }
+    /// The score of two titles among `corpus` titles (for explaining a merge; the tracker uses shapes).
+    ///
+    /// `TaskSimilarity.score("Add security headers", "Security headers on the dashboard", among: titles)` → ~0.8.
+    public static func score(_ a: String, _ b: String, among corpus: [String]) -> Double {
+        var s = TaskSimilarity()
+        var shapes = [s.shape(of: a), s.shape(of: b)]
+        for t in corpus { _ = s.shape(of: t) }
+        s.freeze()
+        shapes = shapes.map(s.weighed)
+        return s.score(shapes[0], shapes[1])
     }
 
     /// Content word → its comparable form (abbreviation expanded, stemmed), or nil for a stop-word.
-    struct StemCache {
+    struct StemCache: Sendable {
         var forms: [String: String?] = [:]
 
         mutating func form(_ word: String) -> String? {
@@ -87,33 +127,16 @@ public struct TaskSimilarity: Sendable {
         }
     }
 
-    /// `shape` with its weights filled in.
-    public func weighed(_ shape: Shape) -> Shape {
-        var s = shape
-        s.fullWeight = weight(of: s.full)
-        s.headWeight = s.head == s.full ? s.fullWeight : weight(of: s.head)
-        return s
-    }
-
-    /// The better of the whole-title score and the head-only score of two weighed shapes.
-    public func score(_ a: Shape, _ b: Shape) -> Double {
-        let whole = score(a.full, a.fullWeight, b.full, b.fullWeight)
-        if a.head == a.full && b.head == b.full { return whole }
-        return max(whole, score(a.head, a.headWeight, b.head, b.headWeight))
-    }
-
     /// The comparable words of a title: `Tokens.content` after expanding common abbreviations.
     ///
     /// `TaskSimilarity.tokens("Env var docs")` → `["environ", "variabl", "document"]`.
     public static func tokens(_ title: String) -> Set<String> {
         var stems = StemCache()
-        return tokens(title, stems: &stems)
+        return Set(words(title, stems: &stems))
     }
 
-    static func tokens(_ title: String, stems: inout StemCache) -> Set<String> {
-        var out = Set<String>()
-        for w in Tokens.words(joinIdentifiers(title)) { if let f = stems.form(w) { out.insert(f) } }
-        return out
+    static func words(_ title: String, stems: inout StemCache) -> [String] {
+        Tokens.words(joinIdentifiers(title)).compactMap { stems.form($0) }
     }
 
     /// `ROAD-034`, `FEAT-9`, `T-36` become one word (`ROAD034`), so two different tickets never share `road` alone.
@@ -127,19 +150,25 @@ public struct TaskSimilarity: Sendable {
     /// `TaskSimilarity.head("Outbound webhook retries with backoff; customers are still losing events")` →
     /// `"Outbound webhook retries with backoff"`.
     public static func head(_ title: String) -> String {
-        var out = ""
+        guard title.contains(where: { $0 == "(" || $0 == ";" || $0 == ":" || $0 == "—" || $0 == "–" || $0 == "-" }) else { return title }
+        var out: [Character] = []
         var depth = 0
         for c in title {
             if c == "(" { depth += 1; continue }
             if c == ")" { depth = max(depth - 1, 0); continue }
             if depth == 0 { out.append(c) }
         }
-        for cut in ["; ", ": ", " — ", " – ", " - "] {
-            if let r = out.range(of: cut), out.distance(from: out.startIndex, to: r.lowerBound) > 3 {
-                out = String(out[..<r.lowerBound])
-            }
+        // Cut at the first separator found after the fourth character.
+        var i = 4
+        while i < out.count {
+            let c = out[i]
+            let next: Character? = i + 1 < out.count ? out[i + 1] : nil
+            let previous = out[i - 1]
+            if (c == ";" || c == ":") && next == " " { return String(out[..<i]) }
+            if (c == "—" || c == "–" || c == "-") && previous == " " && next == " " { return String(out[..<(i - 1)]) }
+            i += 1
         }
-        return out
+        return String(out)
     }
 
     /// Words that say how the work stands, not what it is ("reopened", "still", "again").

@@ -47,22 +47,21 @@ public struct TaskTracker: Sendable {
         let ordered = sessions.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
         let splits = Set(decisions.filter { $0.action == .split }.compactMap { d in d.session.map { "\($0)#\(d.line ?? 0)" } })
 
+        // IDF over every remaining and completed title.
         var similarity = TaskSimilarity()
         var openShapes: [[TaskSimilarity.Shape]] = []
         var doneShapes: [[TaskSimilarity.Shape]] = []
-        var stems = TaskSimilarity.StemCache()
         for s in ordered {
-            let o = s.remaining.map { TaskSimilarity.Shape($0.title, stems: &stems) }
-            let d = s.completed.map { TaskSimilarity.Shape($0.title, stems: &stems) }
-            for t in o { similarity.count(t.full) }
-            for t in d { similarity.count(t.full) }
-            openShapes.append(o); doneShapes.append(d)
+            openShapes.append(s.remaining.map { similarity.shape(of: $0.title) })
+            doneShapes.append(s.completed.map { similarity.shape(of: $0.title) })
         }
+        similarity.freeze()
         openShapes = openShapes.map { $0.map(similarity.weighed) }
         doneShapes = doneShapes.map { $0.map(similarity.weighed) }
 
         var drafts: [Draft] = []
-        var postings: [String: [Int]] = [:]
+        var postings = [[Int]](repeating: [], count: similarity.documentFrequency.count)
+        var scratch = Scratch()
 
         func attach(_ p: Pending, to index: Int, session: Session) {
             drafts[index].mentions.append(p.mention)
@@ -71,7 +70,7 @@ public struct TaskTracker: Sendable {
                 drafts[index].lastOpenSession = session.id
                 drafts[index].tags.formUnion(session.tags)
             }
-            for t in p.shape.full where postings[t]?.last != index { postings[t, default: []].append(index) }
+            for t in p.shape.full where postings[Int(t)].last != index { postings[Int(t)].append(index) }
         }
 
         for (n, s) in ordered.enumerated() {
@@ -82,9 +81,10 @@ public struct TaskTracker: Sendable {
                 return Pending(mention: m, shape: openShapes[n][i], isPinnedApart: splits.contains("\(s.id)#\(r.line)"))
             }
             let existing = drafts.count
-            let openMatches = bestMatches(for: opens, among: drafts, postings: postings, similarity: similarity) { _ in true }
+            let openMatches = bestMatches(for: opens, among: drafts, postings: postings, similarity: similarity,
+                                          scratch: &scratch) { _ in true }
             var itemDraft = [Int](repeating: -1, count: opens.count)
-            for (item, draft) in openMatches where !opens[item].isPinnedApart { itemDraft[item] = draft }
+            for (item, draft) in openMatches { itemDraft[item] = draft }
             for i in opens.indices {
                 if itemDraft[i] < 0 { drafts.append(Draft()); itemDraft[i] = drafts.count - 1 }
                 attach(opens[i], to: itemDraft[i], session: s)
@@ -104,7 +104,8 @@ public struct TaskTracker: Sendable {
                 let m = TaskMention(session: s.id, date: s.date, line: c.line, text: c.title, kind: .done)
                 return Pending(mention: m, shape: doneShapes[n][i])
             }
-            let doneMatches = bestMatches(for: dones, among: drafts, postings: postings, similarity: similarity) { d in
+            let doneMatches = bestMatches(for: dones, among: drafts, postings: postings, similarity: similarity,
+                                          scratch: &scratch) { d in
                 d < existing && drafts[d].lastOpenSession != s.id
             }
             for (item, draft) in doneMatches { attach(dones[item], to: draft, session: s) }
@@ -121,30 +122,52 @@ public struct TaskTracker: Sendable {
         return build(drafts, sessions: ordered)
     }
 
+    /// Per-draft counters reused across items, so finding candidates never allocates per draft.
+    struct Scratch {
+        var stamp: [Int] = []
+        var count: [Int32] = []
+        var lastWord: [Int32] = []
+        var weight: [Double] = []
+        var touched: [Int] = []
+        var item = 0
+
+        mutating func grow(to n: Int) {
+            guard stamp.count < n else { return }
+            let extra = n - stamp.count
+            stamp += [Int](repeating: -1, count: extra)
+            count += [Int32](repeating: 0, count: extra)
+            lastWord += [Int32](repeating: -1, count: extra)
+            weight += [Double](repeating: 0, count: extra)
+        }
+    }
+
     /// Greedy one-to-one assignment of `items` to drafts by descending score (ties: earlier item, older draft).
     ///
     /// Blocking: a draft is a candidate only when it shares two of the item's words (one for a one-word title)
     /// among the `postingScan` most recent drafts using each word, found through the inverted index, and is
     /// among the `maxCandidates` sharing the most IDF weight; only candidates are scored, so the cost grows with
     /// the number of items, not its square.
-    private func bestMatches(for items: [Pending], among drafts: [Draft], postings: [String: [Int]],
-                             similarity: TaskSimilarity, allowed: (Int) -> Bool) -> [(Int, Int)] {
+    private func bestMatches(for items: [Pending], among drafts: [Draft], postings: [[Int]], similarity: TaskSimilarity,
+                             scratch: inout Scratch, allowed: (Int) -> Bool) -> [(Int, Int)] {
         var pairs: [(score: Double, item: Int, draft: Int)] = []
-        var hits: [Int: (count: Int, token: Int, weight: Double)] = [:]
         var candidates: [(weight: Double, draft: Int)] = []
+        scratch.grow(to: drafts.count)
         for (i, p) in items.enumerated() where !p.isPinnedApart && !p.shape.full.isEmpty {
-            hits.removeAll(keepingCapacity: true)
-            for (k, t) in p.shape.full.enumerated() {
-                guard let list = postings[t] else { continue }
+            scratch.item += 1
+            scratch.touched.removeAll(keepingCapacity: true)
+            for t in p.shape.full {
                 let w = similarity.weight(t)
-                for d in list.suffix(postingScan) {
-                    let h = hits[d] ?? (0, -1, 0)
-                    if h.token != k { hits[d] = (h.count + 1, k, h.weight + w) }
+                for d in postings[Int(t)].suffix(postingScan) {
+                    if scratch.stamp[d] != scratch.item {
+                        scratch.stamp[d] = scratch.item; scratch.count[d] = 0; scratch.lastWord[d] = -1; scratch.weight[d] = 0
+                        scratch.touched.append(d)
+                    }
+                    if scratch.lastWord[d] != t { scratch.lastWord[d] = t; scratch.count[d] += 1; scratch.weight[d] += w }
                 }
             }
-            let need = p.shape.full.count == 1 ? 1 : 2
+            let need: Int32 = p.shape.full.count == 1 ? 1 : 2
             candidates.removeAll(keepingCapacity: true)
-            for (d, h) in hits where h.count >= need && allowed(d) { candidates.append((h.weight, d)) }
+            for d in scratch.touched where scratch.count[d] >= need && allowed(d) { candidates.append((scratch.weight[d], d)) }
             if candidates.count > maxCandidates {
                 candidates.sort { ($0.weight, $0.draft) > ($1.weight, $1.draft) }
                 candidates.removeLast(candidates.count - maxCandidates)
