@@ -43,6 +43,18 @@ public struct TrackedTask: Sendable, Hashable, Codable {
              lastSeen = "last_seen", resolvedIn = "resolved_in", resolvedOn = "resolved_on", evidence,
              dependsOn = "depends_on", isReopened = "reopened", tags
     }
+
+    /// Every key is always present (`"resolved_in": null` while open), so `--json` has one fixed shape.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id); try c.encode(title, forKey: .title)
+        try c.encode(priority, forKey: .priority); try c.encode(priorityRank, forKey: .priorityRank)
+        try c.encode(status, forKey: .status); try c.encode(mentions, forKey: .mentions)
+        try c.encode(firstSeen, forKey: .firstSeen); try c.encode(lastSeen, forKey: .lastSeen)
+        try c.encode(resolvedIn, forKey: .resolvedIn); try c.encode(resolvedOn, forKey: .resolvedOn)
+        try c.encode(evidence, forKey: .evidence); try c.encode(dependsOn, forKey: .dependsOn)
+        try c.encode(isReopened, forKey: .isReopened); try c.encode(tags, forKey: .tags)
+    }
 }
 
 /// One place a task was mentioned: open (remaining work) or done (completed row, `[x]`, update).

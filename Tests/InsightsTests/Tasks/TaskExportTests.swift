@@ -165,3 +165,19 @@ struct TaskExportTests {
         #expect((headers["annotations"] as? [[String: Any]])?.count == 4)
     }
 }
+
+@Suite("Task JSON shape")
+struct TaskJSONShapeTests {
+    @Test("--json keys are always present: id, title, priority, status, mentions, first_seen, last_seen, resolved_in, depends_on")
+    func keys() throws {
+        let tasks = TaskTracker().tasks(from: try TaskFixtures.journal())
+        let data = Data(try TaskExportFormat.json.render(tasks).utf8)
+        let array = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        let required: Set<String> = ["id", "title", "priority", "status", "mentions", "first_seen", "last_seen", "resolved_in", "depends_on"]
+        #expect(array.allSatisfy { required.isSubset(of: Set($0.keys)) })
+        #expect(array.allSatisfy { ["open", "done", "blocked"].contains($0["status"] as? String) })
+        let mention = try #require((array.first?["mentions"] as? [[String: Any]])?.first)
+        #expect(Set(["session", "date", "line", "text"]).isSubset(of: Set(mention.keys)))
+        #expect(try JSONDecoder().decode([TrackedTask].self, from: data) == tasks)
+    }
+}
