@@ -43,6 +43,18 @@ public struct TrackedTask: Sendable, Hashable, Codable {
              lastSeen = "last_seen", resolvedIn = "resolved_in", resolvedOn = "resolved_on", evidence,
              dependsOn = "depends_on", isReopened = "reopened", tags
     }
+
+    /// Every key is always present (`"resolved_in": null` while open), so `--json` has one fixed shape.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id); try c.encode(title, forKey: .title)
+        try c.encode(priority, forKey: .priority); try c.encode(priorityRank, forKey: .priorityRank)
+        try c.encode(status, forKey: .status); try c.encode(mentions, forKey: .mentions)
+        try c.encode(firstSeen, forKey: .firstSeen); try c.encode(lastSeen, forKey: .lastSeen)
+        try c.encode(resolvedIn, forKey: .resolvedIn); try c.encode(resolvedOn, forKey: .resolvedOn)
+        try c.encode(evidence, forKey: .evidence); try c.encode(dependsOn, forKey: .dependsOn)
+        try c.encode(isReopened, forKey: .isReopened); try c.encode(tags, forKey: .tags)
+    }
 }
 
 /// One place a task was mentioned: open (remaining work) or done (completed row, `[x]`, update).
@@ -55,8 +67,16 @@ public struct TaskMention: Sendable, Hashable, Codable {
     public var text: String
     public var kind: Kind
     public var priority: String?
+    /// The priority's rank (0 = P0 ... 3), nil when none.
+    public var priorityRank: Int?
 
-    public init(session: String, date: String, line: Int, text: String, kind: Kind, priority: String? = nil) {
+    public init(session: String, date: String, line: Int, text: String, kind: Kind, priority: String? = nil,
+                priorityRank: Int? = nil) {
         self.session = session; self.date = date; self.line = line; self.text = text; self.kind = kind; self.priority = priority
+        self.priorityRank = priorityRank
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case session, date, line, text, kind, priority, priorityRank = "priority_rank"
     }
 }

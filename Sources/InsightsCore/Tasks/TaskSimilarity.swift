@@ -1,0 +1,189 @@
+import Foundation
+
+/// How alike two task titles are: IDF-weighted overlap of their stemmed content words.
+///
+/// With `w(t) = ln(1 + N / df(t))` over all N task titles, `score(A, B)` is the mean of the weighted
+/// overlap coefficient `w(A∩B) / min(w(A), w(B))` and the weighted Jaccard `w(A∩B) / w(A∪B)`, and is 0 unless
+/// the titles share at least two words (or are the same single word).
+/// `"Add security headers"` vs `"Security headers on the dashboard"` → about 0.8 (containment 1, Jaccard ~0.6).
+public struct TaskSimilarity: Sendable {
+    /// Score at or above which two mentions are the same work (chosen on the corpus; see `TaskTracker`).
+    public static let defaultThreshold = 0.55
+
+    /// Every comparable word seen, numbered in order of first sight.
+    private var ids: [String: Int32] = [:]
+    /// Per word id: in how many titles it occurs, then its IDF weight (after `freeze()`).
+    private(set) var documentFrequency: [Int32] = []
+    private var weights: [Double] = []
+    private(set) var documents = 0
+    private var stems = StemCache()
+
+    public init() {}
+
+    /// A title's comparable words as sorted word ids, whole and head only, with their weights.
+    struct Shape: Sendable {
+        var full: [Int32]
+        var head: [Int32]
+        var fullWeight = 0.0
+        var headWeight = 0.0
+        var isHeadDifferent: Bool { head != full }
+    }
+
+    /// The shape of a title; its words count toward document frequency (call before `freeze()`).
+    mutating func shape(of title: String) -> Shape {
+        let full = intern(TaskSimilarity.words(title, stems: &stems))
+        let headText = TaskSimilarity.head(title)
+        let head = headText == title ? full : intern(TaskSimilarity.words(headText, stems: &stems))
+        documents += 1
+        for id in full { documentFrequency[Int(id)] += 1 }
+        return Shape(full: full, head: head.isEmpty ? full : head)
+    }
+
+    private mutating func intern(_ words: [String]) -> [Int32] {
+        var out: [Int32] = []
+        out.reserveCapacity(words.count)
+        for w in words {
+            if let id = ids[w] { out.append(id); continue }
+            let id = Int32(documentFrequency.count)
+            ids[w] = id
+            documentFrequency.append(0)
+            out.append(id)
+        }
+        out.sort()
+        var unique: [Int32] = []
+        unique.reserveCapacity(out.count)
+        for id in out where unique.last != id { unique.append(id) }
+        return unique
+    }
+
+    /// Computes every word's weight `ln(1 + N / df)` once all titles are counted.
+    mutating func freeze() {
+        let n = Double(max(documents, 1))
+        weights = documentFrequency.map { log(1 + n / Double(max($0, 1))) }
+    }
+
+    func weight(_ id: Int32) -> Double { weights[Int(id)] }
+
+    /// `shape` with its weights filled in (after `freeze()`).
+    func weighed(_ shape: Shape) -> Shape {
+        var s = shape
+        s.fullWeight = s.full.reduce(0) { $0 + weight($1) }
+        s.headWeight = s.isHeadDifferent ? s.head.reduce(0) { $0 + weight($1) } : s.fullWeight
+        return s
+    }
+
+    /// The better of the whole-title score and the head-only score of two weighed shapes.
+    func score(_ a: Shape, _ b: Shape) -> Double {
+        let whole = score(a.full, a.fullWeight, b.full, b.fullWeight)
+        if !a.isHeadDifferent && !b.isHeadDifferent { return whole }
+        return max(whole, score(a.head, a.headWeight, b.head, b.headWeight))
+    }
+
+    /// The score of two sorted word-id lists whose weights are known, in 0...1.
+    func score(_ a: [Int32], _ wa: Double, _ b: [Int32], _ wb: Double) -> Double {
+        guard !a.isEmpty, !b.isEmpty else { return 0 }
+        var i = 0, j = 0, shared = 0
+        var wShared = 0.0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { shared += 1; wShared += weight(a[i]); i += 1; j += 1 }
+            else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        // One shared word is enough only between two one-word titles that are the same word.
+        guard shared >= 2 || (a.count == 1 && b.count == 1 && shared == 1) else { return 0 }
+        let containment = wShared / min(wa, wb)
+        let jaccard = wShared / (wa + wb - wShared)
+        return (containment + jaccard) / 2
+    }
+
+    /// The score of two titles among `corpus` titles (for explaining a merge; the tracker uses shapes).
+    ///
+    /// `TaskSimilarity.score("Add security headers", "Security headers on the dashboard", among: titles)` → ~0.8.
+    public static func score(_ a: String, _ b: String, among corpus: [String]) -> Double {
+        var s = TaskSimilarity()
+        var shapes = [s.shape(of: a), s.shape(of: b)]
+        for t in corpus { _ = s.shape(of: t) }
+        s.freeze()
+        shapes = shapes.map(s.weighed)
+        return s.score(shapes[0], shapes[1])
+    }
+
+    /// Content word → its comparable form (abbreviation expanded, stemmed), or nil for a stop-word.
+    struct StemCache: Sendable {
+        var forms: [String: String?] = [:]
+
+        mutating func form(_ word: String) -> String? {
+            if let known = forms[word] { return known }
+            let expanded = TaskSimilarity.abbreviations[word] ?? word
+            let form: String?
+            if TaskSimilarity.statusWords.contains(word) || expanded.count < 2 || Tokens.stopWords.contains(expanded)
+                || expanded.allSatisfy(\.isNumber) {
+                form = nil
+            } else {
+                let stemmed = Stemmer.stem(expanded)
+                form = Tokens.stopWords.contains(stemmed) ? nil : stemmed
+            }
+            forms[word] = form
+            return form
+        }
+    }
+
+    /// The comparable words of a title: `Tokens.content` after expanding common abbreviations.
+    ///
+    /// `TaskSimilarity.tokens("Env var docs")` → `["environ", "variabl", "document"]`.
+    public static func tokens(_ title: String) -> Set<String> {
+        var stems = StemCache()
+        return Set(words(title, stems: &stems))
+    }
+
+    static func words(_ title: String, stems: inout StemCache) -> [String] {
+        Tokens.words(joinIdentifiers(title)).compactMap { stems.form($0) }
+    }
+
+    /// `ROAD-034`, `FEAT-9`, `T-36` become one word (`ROAD034`), so two different tickets never share `road` alone.
+    static func joinIdentifiers(_ text: String) -> String {
+        guard text.contains("-") else { return text }
+        return text.replacingOccurrences(of: #"\b([A-Za-z]+)-([0-9]+)\b"#, with: "$1$2", options: .regularExpression)
+    }
+
+    /// The head of a title: parentheses dropped, cut at the first `;`, `: `, ` — ` or ` - `.
+    ///
+    /// `TaskSimilarity.head("Outbound webhook retries with backoff; customers are still losing events")` →
+    /// `"Outbound webhook retries with backoff"`.
+    public static func head(_ title: String) -> String {
+        guard title.contains(where: { $0 == "(" || $0 == ";" || $0 == ":" || $0 == "—" || $0 == "–" || $0 == "-" }) else { return title }
+        var out: [Character] = []
+        var depth = 0
+        for c in title {
+            if c == "(" { depth += 1; continue }
+            if c == ")" { depth = max(depth - 1, 0); continue }
+            if depth == 0 { out.append(c) }
+        }
+        // Cut at the first separator found after the fourth character.
+        var i = 4
+        while i < out.count {
+            let c = out[i]
+            let next: Character? = i + 1 < out.count ? out[i + 1] : nil
+            let previous = out[i - 1]
+            if (c == ";" || c == ":") && next == " " { return String(out[..<i]) }
+            if (c == "—" || c == "–" || c == "-") && previous == " " && next == " " { return String(out[..<(i - 1)]) }
+            i += 1
+        }
+        return String(out)
+    }
+
+    /// Words that say how the work stands, not what it is ("reopened", "still", "again").
+    static let statusWords: Set<String> = [
+        "reopen", "reopened", "reopening", "again", "still", "remaining", "pending", "finish", "finished",
+        "complete", "completed", "completing", "wip", "blocked", "blocker", "open", "closed", "resolved", "resolve",
+    ]
+
+    /// Short forms notes use for the same thing, expanded before stemming.
+    static let abbreviations: [String: String] = [
+        "env": "environment", "envs": "environment", "var": "variable", "vars": "variables",
+        "doc": "documentation", "docs": "documentation", "document": "documentation", "documenting": "documentation",
+        "config": "configuration", "configs": "configuration", "configure": "configuration",
+        "repo": "repository", "repos": "repository", "db": "database", "dbs": "database",
+        "deps": "dependencies", "dep": "dependency", "perf": "performance", "impl": "implementation",
+        "auth": "authentication", "msg": "message", "msgs": "messages", "req": "request", "reqs": "requests",
+    ]
+}

@@ -1,0 +1,192 @@
+/// Turns every session's remaining and completed work into tracked tasks that live across sessions.
+///
+/// Sessions are read oldest first. Each remaining item is an open mention; each completed item and each
+/// item an `Update` resolves is a done mention. A mention joins the earlier task it is most similar to
+/// (`TaskSimilarity`, score ≥ `threshold`, compared with each of the task's mentions), and otherwise an open
+/// mention starts a new task (an unmatched done mention is ignored: done work that was never planned is not a
+/// task). Within one note, assignment is greedy by score and a task takes at most one open and one done
+/// mention, so two different items of the same note never merge; a completed row never closes an item of its
+/// own note (only that note's Update does).
+///
+/// `TaskTracker().tasks(from: [referenceNote])` → 12 tasks, "Fix migration tracking" done by the note's update.
+public struct TaskTracker: Sendable {
+    public var threshold: Double
+    public var decisions: [TaskDecision]
+    /// Candidates are found among the `postingScan` most recent tasks using each word of a mention.
+    public var postingScan = 128
+    /// Of those sharing two words, only the `maxCandidates` sharing the most IDF weight are scored.
+    public var maxCandidates = 16
+
+    /// A tracker with `threshold` (default `TaskSimilarity.defaultThreshold`) and the journal's pinned decisions.
+    public init(threshold: Double? = nil, decisions: [TaskDecision] = []) {
+        self.threshold = threshold ?? TaskSimilarity.defaultThreshold
+        self.decisions = decisions
+    }
+
+    /// One task being assembled.
+    struct Draft {
+        var mentions: [TaskMention] = []
+        /// Token sets (and weights) of the mentions, for matching later mentions.
+        var shapes: [TaskSimilarity.Shape] = []
+        /// Draft indices this one depends on.
+        var dependsOn: Set<Int> = []
+        var tags: Set<String> = []
+        /// The last session with an open mention of it.
+        var lastOpenSession = ""
+    }
+
+    struct Pending {
+        var mention: TaskMention
+        var shape: TaskSimilarity.Shape
+        /// For a split mention: never joins an existing task.
+        var isPinnedApart = false
+    }
+
+    /// The tracked tasks of `sessions` (any order), by priority then age.
+    public func tasks(from sessions: [Session]) -> [TrackedTask] {
+        let ordered = sessions.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        let splits = Set(decisions.filter { $0.action == .split }.compactMap { d in d.session.map { "\($0)#\(d.line ?? 0)" } })
+
+        // IDF over every remaining and completed title.
+        var similarity = TaskSimilarity()
+        var openShapes: [[TaskSimilarity.Shape]] = []
+        var doneShapes: [[TaskSimilarity.Shape]] = []
+        for s in ordered {
+            openShapes.append(s.remaining.map { similarity.shape(of: $0.title) })
+            doneShapes.append(s.completed.map { similarity.shape(of: $0.title) })
+        }
+        similarity.freeze()
+        openShapes = openShapes.map { $0.map(similarity.weighed) }
+        doneShapes = doneShapes.map { $0.map(similarity.weighed) }
+
+        var drafts: [Draft] = []
+        var postings = [[Int]](repeating: [], count: similarity.documentFrequency.count)
+        var scratch = Scratch()
+
+        func attach(_ p: Pending, to index: Int, session: Session) {
+            drafts[index].mentions.append(p.mention)
+            drafts[index].shapes.append(p.shape)
+            if p.mention.kind == .open {
+                drafts[index].lastOpenSession = session.id
+                drafts[index].tags.formUnion(session.tags)
+            }
+            for t in p.shape.full where postings[Int(t)].last != index { postings[Int(t)].append(index) }
+        }
+
+        for (n, s) in ordered.enumerated() {
+            // Open mentions: remaining items.
+            let opens: [Pending] = s.remaining.enumerated().map { i, r in
+                let m = TaskMention(session: s.id, date: s.date, line: r.line, text: r.title, kind: .open,
+                                    priority: r.priority, priorityRank: r.priorityRank)
+                return Pending(mention: m, shape: openShapes[n][i], isPinnedApart: splits.contains("\(s.id)#\(r.line)"))
+            }
+            let existing = drafts.count
+            let openMatches = bestMatches(for: opens, among: drafts, postings: postings, similarity: similarity,
+                                          scratch: &scratch) { _ in true }
+            var itemDraft = [Int](repeating: -1, count: opens.count)
+            for (item, draft) in openMatches { itemDraft[item] = draft }
+            for i in opens.indices {
+                if itemDraft[i] < 0 { drafts.append(Draft()); itemDraft[i] = drafts.count - 1 }
+                attach(opens[i], to: itemDraft[i], session: s)
+            }
+            // Dependencies name other items of the same note by number.
+            for (i, r) in s.remaining.enumerated() {
+                for number in r.dependsOn {
+                    if let j = s.remaining.firstIndex(where: { $0.number == number }), j != i {
+                        drafts[itemDraft[i]].dependsOn.insert(itemDraft[j])
+                    }
+                }
+            }
+
+            // Done mentions: completed items close earlier tasks not mentioned as open in this note.
+            let dones: [Pending] = s.completed.enumerated().compactMap { i, c in
+                if splits.contains("\(s.id)#\(c.line)") { return nil }
+                let m = TaskMention(session: s.id, date: s.date, line: c.line, text: c.title, kind: .done)
+                return Pending(mention: m, shape: doneShapes[n][i])
+            }
+            let doneMatches = bestMatches(for: dones, among: drafts, postings: postings, similarity: similarity,
+                                          scratch: &scratch) { d in
+                d < existing && drafts[d].lastOpenSession != s.id
+            }
+            for (item, draft) in doneMatches { attach(dones[item], to: draft, session: s) }
+
+            // Updates resolve items of their own note by title.
+            for u in s.updates {
+                for title in u.resolves {
+                    guard let i = s.remaining.firstIndex(where: { TaskID.normalise($0.title) == TaskID.normalise(title) }) else { continue }
+                    let m = TaskMention(session: s.id, date: s.date, line: u.line, text: "\(u.title): \(title)", kind: .done)
+                    attach(Pending(mention: m, shape: opens[i].shape), to: itemDraft[i], session: s)
+                }
+            }
+        }
+        return build(drafts, sessions: ordered)
+    }
+
+    /// Per-draft counters reused across items, so finding candidates never allocates per draft.
+    struct Scratch {
+        var stamp: [Int] = []
+        var count: [Int32] = []
+        var lastWord: [Int32] = []
+        var weight: [Double] = []
+        var touched: [Int] = []
+        var item = 0
+
+        mutating func grow(to n: Int) {
+            guard stamp.count < n else { return }
+            let extra = n - stamp.count
+            stamp += [Int](repeating: -1, count: extra)
+            count += [Int32](repeating: 0, count: extra)
+            lastWord += [Int32](repeating: -1, count: extra)
+            weight += [Double](repeating: 0, count: extra)
+        }
+    }
+
+    /// Greedy one-to-one assignment of `items` to drafts by descending score (ties: earlier item, older draft).
+    ///
+    /// Blocking: a draft is a candidate only when it shares two of the item's words (one for a one-word title)
+    /// among the `postingScan` most recent drafts using each word, found through the inverted index, and is
+    /// among the `maxCandidates` sharing the most IDF weight; only candidates are scored, so the cost grows with
+    /// the number of items, not its square.
+    private func bestMatches(for items: [Pending], among drafts: [Draft], postings: [[Int]], similarity: TaskSimilarity,
+                             scratch: inout Scratch, allowed: (Int) -> Bool) -> [(Int, Int)] {
+        var pairs: [(score: Double, item: Int, draft: Int)] = []
+        var candidates: [(weight: Double, draft: Int)] = []
+        scratch.grow(to: drafts.count)
+        for (i, p) in items.enumerated() where !p.isPinnedApart && !p.shape.full.isEmpty {
+            scratch.item += 1
+            scratch.touched.removeAll(keepingCapacity: true)
+            for t in p.shape.full {
+                let w = similarity.weight(t)
+                for d in postings[Int(t)].suffix(postingScan) {
+                    if scratch.stamp[d] != scratch.item {
+                        scratch.stamp[d] = scratch.item; scratch.count[d] = 0; scratch.lastWord[d] = -1; scratch.weight[d] = 0
+                        scratch.touched.append(d)
+                    }
+                    if scratch.lastWord[d] != t { scratch.lastWord[d] = t; scratch.count[d] += 1; scratch.weight[d] += w }
+                }
+            }
+            let need: Int32 = p.shape.full.count == 1 ? 1 : 2
+            candidates.removeAll(keepingCapacity: true)
+            for d in scratch.touched where scratch.count[d] >= need && allowed(d) { candidates.append((scratch.weight[d], d)) }
+            if candidates.count > maxCandidates {
+                candidates.sort { ($0.weight, $0.draft) > ($1.weight, $1.draft) }
+                candidates.removeLast(candidates.count - maxCandidates)
+            }
+            for (_, d) in candidates {
+                var best = 0.0
+                for shape in drafts[d].shapes.suffix(8) {
+                    best = max(best, similarity.score(p.shape, shape))
+                }
+                if best >= threshold { pairs.append((best, i, d)) }
+            }
+        }
+        pairs.sort { ($0.score, -$0.item, -$0.draft) > ($1.score, -$1.item, -$1.draft) }
+        var usedItems = Set<Int>(), usedDrafts = Set<Int>()
+        var out: [(Int, Int)] = []
+        for p in pairs where !usedItems.contains(p.item) && !usedDrafts.contains(p.draft) {
+            usedItems.insert(p.item); usedDrafts.insert(p.draft)
+            out.append((p.item, p.draft))
+        }
+        return out
+    }
+}
