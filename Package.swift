@@ -28,14 +28,19 @@ let package = Package(
             "InsightsCore",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // The static site: Mustache templates, pages, the browser's search index. No GRDB.
+        .target(name: "InsightsSite", dependencies: [
+            "InsightsCore", "InsightsMarkdown",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
         // Commands; the one place that wires everything together.
         .target(name: "InsightsCLI", dependencies: [
-            "InsightsCore", "InsightsMarkdown", "InsightsStore",
+            "InsightsCore", "InsightsMarkdown", "InsightsStore", "InsightsSite",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "insights", dependencies: ["InsightsCLI"]),
         .testTarget(name: "InsightsTests", dependencies: [
-            "InsightsCore", "InsightsMarkdown", "InsightsStore", "InsightsCLI",
+            "InsightsCore", "InsightsMarkdown", "InsightsStore", "InsightsCLI", "InsightsSite",
         ], resources: [.copy("Goldens")]),
     ]
 )

@@ -11,6 +11,9 @@ enum Corpus {
             .deletingLastPathComponent().deletingLastPathComponent()
         let url = repo.deletingLastPathComponent().appendingPathComponent("shared/corpus")
         if FileManager.default.fileExists(atPath: url.appendingPathComponent("README.md").path) { return url }
+        // A helper's worktree (/work/wt/NAME) sits one level deeper than the main checkout.
+        let deeper = repo.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus")
+        if FileManager.default.fileExists(atPath: deeper.appendingPathComponent("README.md").path) { return deeper }
         FileHandle.standardError.write(Data("""
             ⚠️  ../shared/corpus/ is ABSENT: every test that reads real notes is SKIPPED.
                Put the shared corpus beside the repository to run them.\n
