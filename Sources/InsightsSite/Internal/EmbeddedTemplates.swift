@@ -441,7 +441,7 @@ h1{line-height:1.2;margin:.5rem 0}h2{margin-top:2rem;border-bottom:1px solid var
 .permalink{text-decoration:none;color:var(--muted)}.anchor{margin-left:.4rem;text-decoration:none;color:var(--muted);opacity:.4}
 :target{scroll-margin-top:1rem;box-shadow:0 0 0 3px var(--accent)}
 .scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:.92rem}th,td{border:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top}th{background:var(--card)}
-.note{overflow-wrap:anywhere}.note pre{overflow-x:auto;background:var(--card);padding:.6rem;border-radius:6px}
+.note{overflow-wrap:anywhere}.note pre,.kv pre{overflow-x:auto;background:var(--card);padding:.6rem;border-radius:6px}
 code{font:.9em ui-monospace,SFMono-Regular,Menlo,monospace}
 .board{display:grid;grid-template-columns:repeat(auto-fit,minmax(19rem,1fr));gap:1rem}.column h2{margin-top:.5rem}
 .chart{width:100%;height:auto;max-height:11rem}.chart rect{fill:var(--accent)}.chart text{fill:var(--muted);font-size:10px}

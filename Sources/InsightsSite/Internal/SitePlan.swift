@@ -1,3 +1,4 @@
+import Foundation
 import InsightsCore
 
 /// The site's shape before any page is rendered: ordered sessions, file names, item anchors and cross-links.
@@ -21,6 +22,8 @@ struct SitePlan {
     var tasks: [TrackedTask] = []
     var failures: [FailureCluster] = []
     var sessionTitle: [String: String] = [:]
+    /// Note file name (lowercased, from `Session.source`) → its page, as linked from another session page.
+    var notePages: [String: String] = [:]
     /// Fingerprint of the whole input (for pages that list everything).
     var allDigest = ""
 
@@ -59,6 +62,10 @@ struct SitePlan {
         for note in notes {
             let s = note.session
             sessionTitle[s.id] = s.title
+            if let page = sessionPath[s.id] {
+                let name = ((s.source.isEmpty ? s.id + ".md" : s.source) as NSString).lastPathComponent.lowercased()
+                if notePages[name] == nil { notePages[name] = String(page.dropFirst("sessions/".count)) }
+            }
             var d = Fingerprint()
             d.add(note.markdown)
             d.addSession(s)

@@ -80,7 +80,8 @@ struct SearchIndex {
         if pages.last?.path == page { pages[pages.count - 1].count += 1 } else { pages.append((page, date, 1)) }
         let fullTitle = HTMLText.plain(title)
         var plainSnippet = Self.snippetKinds.contains(kind) ? HTMLText.plain(snippet) : ""
-        if plainSnippet.hasPrefix(fullTitle) { plainSnippet = String(plainSnippet.dropFirst(fullTitle.count)).trimmingCharacters(in: .whitespaces) }
+        if plainSnippet.hasPrefix(fullTitle) { plainSnippet = String(plainSnippet.dropFirst(fullTitle.count)) }
+        plainSnippet = plainSnippet.trimmingCharacters(in: CharacterSet(charactersIn: " :-–—.,;"))
         plainSnippet = HTMLText.excerpt(plainSnippet, limit: Self.snippetLimit)
         var fields = [String(Self.kinds.firstIndex(of: kind) ?? 0), String(length),
                       JS.string(HTMLText.excerpt(fullTitle, limit: Self.titleLimit))]

@@ -39,9 +39,21 @@ struct SessionPage {
                 SessionView.TakeawayItem(anchor: "takeaway-\(i + 1)", title: HTMLText.plain(t.title),
                                          text: HTMLText.excerpt(HTMLText.plain(t.text), limit: 400))
             },
-            noteHTML: HTMLText.withHeadingAnchors(MarkdownRenderer.html(note.markdown, allowUnsafeHTML: options.allowUnsafeHTML)))
+            noteHTML: noteHTML(note.markdown))
         v.countItems()
         return v
+    }
+
+    /// The note rendered by cmark-gfm, with heading anchors and links that stay inside the site.
+    private func noteHTML(_ markdown: String) -> String {
+        var ids: Set<String> = []
+        let html = HTMLText.withHeadingAnchors(MarkdownRenderer.html(markdown, allowUnsafeHTML: options.allowUnsafeHTML), ids: &ids)
+        return NoteLinks(notePages: plan.notePages, headingIDs: ids).rewrite(html)
+    }
+
+    private func fieldHTML(_ markdown: String) -> String {
+        NoteLinks(notePages: plan.notePages, headingIDs: []).rewrite(
+            HTMLText.withoutSourcePositions(MarkdownRenderer.html(markdown, allowUnsafeHTML: options.allowUnsafeHTML)))
     }
 
     private func finding(_ f: Finding, _ i: Int, _ session: String) -> SessionView.FindingItem {
@@ -58,10 +70,6 @@ struct SessionPage {
             failure: failureLink(session, f.line))
     }
 
-    /// A field's Markdown rendered by cmark-gfm (raw HTML filtered unless the build allows it).
-    private func fieldHTML(_ markdown: String) -> String {
-        HTMLText.withoutSourcePositions(MarkdownRenderer.html(markdown, allowUnsafeHTML: options.allowUnsafeHTML))
-    }
 
     private func taskLink(_ session: String, _ line: Int) -> LinkView? {
         guard let t = plan.taskAt[SitePlan.key(session, line)] else { return nil }

@@ -32,6 +32,12 @@ enum HTMLText {
 
     /// cmark's HTML with `data-sourcepos` attributes removed and an `id` on every heading (`h-` + slug, unique).
     static func withHeadingAnchors(_ html: String) -> String {
+        var ids: Set<String> = []
+        return withHeadingAnchors(html, ids: &ids)
+    }
+
+    /// As `withHeadingAnchors(_:)`, collecting the ids it gave into `ids`.
+    static func withHeadingAnchors(_ html: String, ids: inout Set<String>) -> String {
         let stripped = withoutSourcePositions(html)
         var out = ""
         out.reserveCapacity(stripped.utf8.count + 256)
@@ -54,6 +60,7 @@ enum HTMLText {
             let inner = afterH[afterH.index(after: gt)..<end.lowerBound]
             var slug = Slug.make(decodeEntities(stripTags(String(inner))))
             if let n = used[slug] { used[slug] = n + 1; slug += "-\(n + 1)" } else { used[slug] = 1 }
+            ids.insert("h-" + slug)
             out += rest[..<open.lowerBound]
             out += "<h\(level)\(attrs) id=\"h-\(slug)\">\(inner)<a class=\"anchor\" href=\"#h-\(slug)\" aria-label=\"Link to this section\">#</a>\(close)"
             rest = afterH[end.upperBound...]
