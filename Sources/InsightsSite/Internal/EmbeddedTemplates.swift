@@ -66,7 +66,7 @@ enum EmbeddedTemplates {
 <section aria-labelledby="top-failures">
 <h2 id="top-failures">Top recurring failures</h2>
 {{#hasFailures}}<ul class="cards">
-{{#failures}}<li><a href="{{href}}">{{title}}</a> <span class="meta">{{sessions}} sessions · {{statusLabel}}</span>{{#isRecurredAfterFix}} <span class="flag">recurred after fix</span>{{/isRecurredAfterFix}}</li>
+{{#failures}}<li><a href="{{href}}">{{title}}</a> <span class="meta">{{sessions}} sessions{{^isRecurredAfterFix}} · {{statusLabel}}{{/isRecurredAfterFix}}</span>{{#isRecurredAfterFix}} <span class="flag">recurred after fix</span>{{/isRecurredAfterFix}}</li>
 {{/failures}}</ul>{{/hasFailures}}
 {{^hasFailures}}<p class="empty">No failure has recurred yet.</p>{{/hasFailures}}
 </section>
@@ -475,7 +475,7 @@ code{font:.9em ui-monospace,SFMono-Regular,Menlo,monospace}
 {{#groups}}<h3>{{label}}</h3>
 {{#tasks}}<article class="task" id="{{anchor}}">
 <h4><a class="permalink" href="#{{anchor}}">{{id}}</a> {{#priority}}<span class="prio p{{rank}}">{{priority}}</span> {{/priority}}{{title}}</h4>
-<p class="meta">{{firstSeen}} → {{lastSeen}}{{#isReopened}} · <span class="flag">reopened</span>{{/isReopened}}{{#resolvedOn}} · done {{resolvedOn}}{{/resolvedOn}}</p>
+<p class="meta">{{#span}}{{span}}{{/span}}{{#isReopened}} · <span class="flag">reopened</span>{{/isReopened}}{{#resolvedOn}} · done {{resolvedOn}}{{/resolvedOn}}</p>
 {{#hasDepends}}<p class="meta">Depends on {{#dependsOn}}<a href="{{href}}">{{label}}</a> {{/dependsOn}}</p>{{/hasDepends}}
 <details><summary>History ({{mentionCount}})</summary><ol class="history">
 {{#mentions}}<li class="{{kind}}"><time datetime="{{date}}">{{date}}</time> <a href="{{href}}">{{sessionTitle}}</a> <span class="meta">{{kind}}{{#priority}} · {{priority}}{{/priority}}</span><div class="detail">{{text}}</div></li>

@@ -47,7 +47,9 @@ struct SessionPage {
     /// The note rendered by cmark-gfm, with heading anchors and links that stay inside the site.
     private func noteHTML(_ markdown: String) -> String {
         var ids: Set<String> = []
-        let html = HTMLText.withHeadingAnchors(MarkdownRenderer.html(markdown, allowUnsafeHTML: options.allowUnsafeHTML), ids: &ids)
+        // Front matter is metadata, shown in the header: render the body only.
+        let body = NoteText(markdown).markdown
+        let html = HTMLText.withHeadingAnchors(MarkdownRenderer.html(body, allowUnsafeHTML: options.allowUnsafeHTML), ids: &ids)
         return NoteLinks(notePages: plan.notePages, headingIDs: ids).rewrite(html)
     }
 

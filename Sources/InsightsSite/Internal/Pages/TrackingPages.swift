@@ -26,7 +26,7 @@ struct TrackingPages {
         let deps = t.dependsOn.map { LinkView(href: "#" + SitePlan.taskAnchor($0), label: $0) }
         return TaskBoardView.Card(
             anchor: SitePlan.taskAnchor(t.id), id: t.id, title: t.title, priority: t.priority, rank: t.priorityRank ?? 9,
-            firstSeen: t.firstSeen, lastSeen: t.lastSeen, isReopened: t.isReopened, resolvedOn: t.resolvedOn,
+            span: t.firstSeen.isEmpty ? nil : t.firstSeen + " → " + t.lastSeen, isReopened: t.isReopened, resolvedOn: t.resolvedOn,
             dependsOn: deps, hasDepends: !deps.isEmpty,
             mentions: mentions.map { m in
                 TaskBoardView.Mention(date: m.date, href: plan.href(session: m.session, line: m.line, root: "") ?? "index.html",

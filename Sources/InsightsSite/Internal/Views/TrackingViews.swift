@@ -3,7 +3,7 @@ struct TaskBoardView {
     struct Mention { var date: String; var href: String; var sessionTitle: String; var kind: String; var priority: String?; var text: String }
     struct Card {
         var anchor: String; var id: String; var title: String; var priority: String?; var rank: Int
-        var firstSeen: String; var lastSeen: String; var isReopened: Bool; var resolvedOn: String?
+        var span: String?; var isReopened: Bool; var resolvedOn: String?
         var dependsOn: [LinkView]; var hasDepends: Bool; var mentions: [Mention]; var mentionCount: Int
     }
     struct Group { var label: String; var tasks: [Card] }
