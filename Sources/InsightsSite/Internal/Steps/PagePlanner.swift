@@ -58,12 +58,15 @@ struct PagePlanner {
             let text = templates.files[asset] ?? ""
             jobs.append(PageJob(path: asset, key: Fingerprint().adding(text).hex) { text })
         }
+        var linkDigests: [String: String] = [:]
         for note in plan.notes {
             let s = note.session
             guard let path = plan.sessionPath[s.id] else { continue }
+            let links = plan.linkDigest(for: s)
+            linkDigests[s.id] = links
             let key = Fingerprint().adding(templatesDigest).adding(options.title).adding(options.baseURL)
                 .adding(options.allowUnsafeHTML ? "unsafe" : "safe").adding(options.generatedOn ?? "")
-                .adding(plan.sessionDigest[s.id] ?? "").adding(plan.linkDigest(for: s)).hex
+                .adding(plan.sessionDigest[s.id] ?? "").adding(links).hex
             jobs.append(PageJob(path: path, key: key) {
                 let description = [s.date, s.fields.keys.sorted().first.flatMap { s.fields[$0] }.map(HTMLText.plain) ?? "",
                                    "\(s.findings.count) findings, \(s.remaining.count) remaining"].filter { !$0.isEmpty }
@@ -75,7 +78,7 @@ struct PagePlanner {
         for tag in plan.tagPath.keys.sorted() {
             guard let path = plan.tagPath[tag] else { continue }
             var key = Fingerprint().adding(templatesDigest).adding(options.title).adding(options.baseURL).adding(options.generatedOn ?? "")
-            for id in plan.tagSessions[tag] ?? [] { key.add(id); key.add(plan.sessionDigest[id]); key.add(plan.linkDigest(for: plan.notes.first { $0.session.id == id }?.session ?? .init())) }
+            for id in plan.tagSessions[tag] ?? [] { key.add(id); key.add(plan.sessionDigest[id]); key.add(linkDigests[id]) }
             key.add(plan.tagPath.values.sorted().joined(separator: ","))
             jobs.append(PageJob(path: path, key: key.hex) {
                 try renderer.page(path, template: "tag", view: index.tag(tag), title: "#\(tag)",
