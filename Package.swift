@@ -28,16 +28,21 @@ let package = Package(
             "InsightsCore",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // The static site: Mustache templates, pages, the browser's search index. No GRDB.
+        .target(name: "InsightsSite", dependencies: [
+            "InsightsCore", "InsightsMarkdown",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
         // Commands; the one place that wires everything together.
         .target(name: "InsightsCLI", dependencies: [
-            "InsightsCore", "InsightsMarkdown", "InsightsStore",
+            "InsightsCore", "InsightsMarkdown", "InsightsStore", "InsightsSite",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "insights", dependencies: ["InsightsCLI"]),
         // Benchmarks (see scripts/bench.sh): built with `-Xswiftc -enable-testing` to drive CLI internals.
         .executableTarget(name: "insights-bench", dependencies: ["InsightsCLI", "InsightsCore", "InsightsStore"]),
         .testTarget(name: "InsightsTests", dependencies: [
-            "InsightsCore", "InsightsMarkdown", "InsightsStore", "InsightsCLI",
+            "InsightsCore", "InsightsMarkdown", "InsightsStore", "InsightsCLI", "InsightsSite",
         ]),
     ]
 )

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import InsightsCore
+import InsightsSite
+import InsightsStore
+
+struct BuildCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the knowledge base as a static HTML site that works offline, straight from the file system.",
+        discussion: """
+              insights build                          journal -> site/ (incremental: unchanged pages are not rewritten)
+              insights build --output public/ --base-url /kb/ --title "Team insights"
+              open site/index.html
+
+            Templates: the defaults are built in; put a file of the same name (layout.mustache, session.mustache,
+            style.css, ...) in JOURNAL/templates/ to override it.
+            """)
+
+    @OptionGroup var journal: JournalOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(name: [.customLong("output"), .customShort("o")], help: ArgumentHelp("The site folder.", valueName: "dir"))
+    var folder = "site"
+
+    @Option(name: .long, help: ArgumentHelp("Public URL prefix for canonical links (e.g. /kb/); links between pages stay relative.", valueName: "url"))
+    var baseURL = ""
+
+    @Option(name: .long, help: "The site's title (default: insights.json's title, else \"Insights\").")
+    var title: String?
+
+    @Flag(name: .long, help: "Let raw HTML and javascript: links in notes through (notes are untrusted: off by default).")
+    var unsafeHTML = false
+
+    func validate() throws {
+        if folder.isEmpty { throw ValidationError("--output needs a folder") }
+        if baseURL.contains("\"") || baseURL.contains("<") || baseURL.lowercased().hasPrefix("javascript:") {
+            throw ValidationError("--base-url must be a plain URL prefix such as /kb/")
+        }
+    }
+
+    func run() async throws {
+        try await runReporting {
+            let console = Console()
+            let journal = journal.resolved
+            let config = try journal.config()
+            let index = try journal.openIndex(readOnly: true)
+            let files = Dictionary(try index.sessionKeys().map { ($0.id, $0.file) }, uniquingKeysWith: { a, _ in a })
+            var notes: [SiteNote] = []
+            for session in try index.sessions() {
+                let text = files[session.id].flatMap { try? journal.read($0) }.map { String(decoding: $0, as: UTF8.self) }
+                if text == nil { console.err("insights: \(session.id): note file not found; its page shows the extracted items only") }
+                notes.append(SiteNote(session: session, markdown: text ?? ""))
+            }
+            let input = SiteInput(notes: notes, tasks: try index.tasks(), failures: try index.failures())
+            let templates = try TemplateSet.defaults.overridden(byFolder: journal.path + "/templates")
+            let options = SiteOptions(title: title ?? config.title ?? "Insights", baseURL: baseURL, allowUnsafeHTML: unsafeHTML)
+            let report: BuildReport
+            do {
+                report = try SiteBuilder(options: options, templates: templates).build(input, to: folder)
+            } catch let error as SiteError {
+                throw CLIError.failure(error.description)
+            }
+            if output.json { try console.json(report); return }
+            if !templates.overridden.isEmpty { console.err("templates overridden: " + templates.overridden.joined(separator: ", ")) }
+            let ratio = report.siteTextBytes == 0 ? 0 : Double(report.searchIndexBytes) * 100 / Double(report.siteTextBytes)
+            console.out("\(folder): \(report.written.count) written, \(report.unchanged.count) unchanged, \(report.removed.count) removed")
+            console.out(String(format: "search index %@ (%.1f%% of %@ of pages)", Self.size(report.searchIndexBytes), ratio,
+                               Self.size(report.siteTextBytes)))
+            console.out("open \(folder)/index.html")
+        }
+    }
+
+    static func size(_ bytes: Int) -> String {
+        bytes < 10_000 ? "\(bytes) B" : bytes < 10_000_000 ? "\(bytes / 1000) kB" : "\(bytes / 1_000_000) MB"
+    }
+}

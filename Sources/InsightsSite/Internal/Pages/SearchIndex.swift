@@ -1,0 +1,167 @@
+import Foundation
+import InsightsCore
+
+/// The browser's search index: a script assigning `window.INSIGHTS_INDEX`, loadable from `file://`.
+///
+/// Items (sessions, findings, friction rows, tasks, ...) become docs `[kind, length, title, snippet?, priority?,
+/// ref?]`, grouped by page: `pages` holds `[path, date, docCount]` in doc order. An item's anchor is
+/// `kind-N` (its N-th item of that kind on the page: `finding-3`) or `kind-ref` (`task-T-ab12cd`); a session doc
+/// is the page itself. Terms are sorted and front-coded (`"3ion"` = the previous term's first 3 characters +
+/// `ion`, prefix length in base 36), space-separated; `post` holds, in the same order, each term's doc ids,
+/// delta-coded as 5-bit digits (`wxyzA…_` continue, `0…v` end a number). No term frequencies: items are short,
+/// and the browser counts a word in the doc's stored title twice. Only short titles and snippets are stored,
+/// never whole notes; a session's own doc indexes only the words of its note that none of its items index.
+struct SearchIndex {
+    static let kinds = ["session", "finding", "friction", "completed", "remaining", "update", "takeaway", "task", "failure"]
+    static let summaryFields = ["focus", "goal", "summary", "outcome", "objective", "context"]
+    /// Kinds whose results show a snippet under the title (the others' titles say it all).
+    static let snippetKinds: Set<String> = ["session", "finding", "friction", "takeaway", "update", "task", "failure"]
+    static let titleLimit = 52
+    static let snippetLimit = 52
+
+    /// Pages in doc order, with their date and number of docs.
+    private var pages: [(path: String, date: String, count: Int)] = []
+    private var docs: [String] = []
+    private var postings: [String: [Int]] = [:]
+    private var totalLength = 0
+
+    init(plan: SitePlan) {
+        for note in plan.notes {
+            let s = note.session
+            let page = plan.sessionPath[s.id] ?? ""
+            var covered: Set<String> = []
+            func item(_ kind: String, _ i: Int, _ title: String, _ snippet: String, _ priority: String?, _ body: String) {
+                covered.formUnion(add(page: page, date: s.date, kind: kind, title: title,
+                                      snippet: snippet, priority: priority, body: body))
+            }
+            for (i, f) in s.findings.enumerated() {
+                item("finding", i, f.title, f.text, f.severity.flatMap { Priority.rank($0, .default) }.map(Priority.label),
+                     f.text + " " + f.category)
+            }
+            for (i, f) in s.friction.enumerated() {
+                item("friction", i, f.problem, f.correction.isEmpty ? f.response : f.correction, nil, f.response + " " + f.correction)
+            }
+            for (i, c) in s.completed.enumerated() { item("completed", i, c.title, c.note, nil, c.note) }
+            for (i, r) in s.remaining.enumerated() {
+                item("remaining", i, r.title, r.detail, r.priorityRank.map(Priority.label), r.detail)
+            }
+            for (i, u) in s.updates.enumerated() { item("update", i, u.title, u.status ?? "", nil, u.text) }
+            for (i, t) in s.takeaways.enumerated() { item("takeaway", i, t.title, t.text, nil, t.text) }
+            let focus = Self.summaryFields.lazy.compactMap { key in s.fields.first { $0.key.lowercased() == key }?.value }.first ?? ""
+            add(page: page, date: s.date, kind: "session", title: s.title, snippet: focus, priority: nil,
+                body: note.markdown + " " + s.tags.joined(separator: " "), excluding: covered)
+        }
+        for t in plan.tasks {
+            add(page: "tasks.html", date: "", ref: SafePath.anchor(t.id), kind: "task", title: t.title,
+                snippet: "\(t.id) · \(t.status.rawValue) · last seen \(t.lastSeen)",
+                priority: t.priorityRank.map(Priority.label), body: t.mentions.map(\.text).joined(separator: " "))
+        }
+        for f in plan.failures {
+            add(page: "failures.html", date: "", ref: SafePath.anchor(f.id), kind: "failure", title: f.title,
+                snippet: "\(f.id) · \(f.sessions) sessions · \(FailureLabels.status(f.status))", priority: nil,
+                body: f.occurrences.map(\.title).joined(separator: " ") + " " + f.terms.joined(separator: " "))
+        }
+    }
+
+    /// Adds one doc; returns the words it indexed. Title words not in `excluding` always count.
+    @discardableResult
+    private mutating func add(page: String, date: String, ref: String? = nil, kind: String, title: String, snippet: String,
+                              priority: String?, body: String, excluding: Set<String> = []) -> Set<String> {
+        let doc = docs.count
+        var tf: [String: Int] = [:]
+        var length = 0
+        for w in Tokens.words(title) where Self.isIndexed(w) { tf[w, default: 0] += 2; length += 2 }
+        for w in Tokens.words(body) where Self.isIndexed(w) {
+            length += 1
+            if tf[w] != nil || !excluding.contains(w) { tf[w, default: 0] += 1 }
+        }
+        for term in tf.keys.sorted() { postings[term, default: []].append(doc) }
+        totalLength += length
+        if pages.last?.path == page { pages[pages.count - 1].count += 1 } else { pages.append((page, date, 1)) }
+        let fullTitle = HTMLText.plain(title)
+        var plainSnippet = Self.snippetKinds.contains(kind) ? HTMLText.plain(snippet) : ""
+        if plainSnippet.hasPrefix(fullTitle) { plainSnippet = String(plainSnippet.dropFirst(fullTitle.count)) }
+        plainSnippet = plainSnippet.trimmingCharacters(in: CharacterSet(charactersIn: " :-–—.,;"))
+        plainSnippet = HTMLText.excerpt(plainSnippet, limit: Self.snippetLimit)
+        var fields = [String(Self.kinds.firstIndex(of: kind) ?? 0), String(length),
+                      JS.string(HTMLText.excerpt(fullTitle, limit: Self.titleLimit))]
+        if !plainSnippet.isEmpty || priority != nil || ref != nil { fields.append(JS.string(plainSnippet)) }
+        if priority != nil || ref != nil { fields.append(JS.string(priority ?? "")) }
+        if let ref { fields.append(JS.string(ref)) }
+        docs.append("[" + fields.joined(separator: ",") + "]")
+        return Set(tf.keys)
+    }
+
+    static let endDigits = Array("0123456789abcdefghijklmnopqrstuv")
+    static let moreDigits = Array("wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_")
+
+    /// `n` as 5-bit digits, least significant first: `moreDigits` for all but the last, which is an `endDigits`.
+    static func appendNumber(_ n: Int, to out: inout String) {
+        var v = n
+        while v >= 32 { out.append(moreDigits[v & 31]); v >>= 5 }
+        out.append(endDigits[v])
+    }
+
+    /// Whether a word is worth indexing: not a stop-word, not a bare number other than 3-digit codes (404, 500).
+    static func isIndexed(_ w: String) -> Bool {
+        guard w.count > 1, w.count <= 40, !Tokens.stopWords.contains(w) else { return false }
+        return !w.allSatisfy(\.isNumber) || w.count == 3
+    }
+
+    /// The whole script, deterministic: terms sorted, postings in doc order.
+    func script() -> String {
+        var terms: [String] = []
+        var posts: [String] = []
+        var previousTerm: [UInt16] = []
+        for term in postings.keys.sorted() {
+            // Shared prefixes are counted in UTF-16 units, as JavaScript strings count, never splitting a pair.
+            let units = Array(term.utf16)
+            var shared = 0
+            while shared < min(35, units.count, previousTerm.count) && units[shared] == previousTerm[shared] { shared += 1 }
+            if shared > 0 && UTF16.isLeadSurrogate(units[shared - 1]) { shared -= 1 }
+            terms.append(String(shared, radix: 36) + String(decoding: units[shared...], as: UTF16.self))
+            previousTerm = units
+            var encoded = ""
+            var previous = 0
+            for doc in postings[term] ?? [] {
+                Self.appendNumber(doc - previous, to: &encoded)
+                previous = doc
+            }
+            posts.append(encoded)
+        }
+        var out = "window.INSIGHTS_INDEX={\"v\":3,\"avg\":"
+        out += String(docs.isEmpty ? 1 : max(1, totalLength / docs.count))
+        out += ",\"kinds\":[" + Self.kinds.map(JS.string).joined(separator: ",") + "]"
+        out += ",\"stop\":" + JS.string(Tokens.stopWords.sorted().joined(separator: " "))
+        out += ",\"pages\":[" + pages.map { "[\(JS.string($0.path)),\(JS.string($0.date)),\($0.count)]" }.joined(separator: ",") + "]"
+        out += ",\n\"docs\":[" + docs.joined(separator: ",\n") + "]"
+        out += ",\n\"terms\":" + JS.string(terms.joined(separator: " "))
+        out += ",\n\"post\":" + JS.string(posts.joined(separator: " "))
+        return out + "};\n"
+    }
+}
+
+/// JavaScript/JSON string literals that are safe anywhere (quotes, backslashes, controls, `<`, U+2028/9 escaped).
+enum JS {
+    static func string(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "<": out += "\\u003c"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

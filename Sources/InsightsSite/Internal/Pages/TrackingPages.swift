@@ -1,0 +1,81 @@
+import InsightsCore
+
+/// Builds the tasks board (open / blocked / done by priority, with history) and the failures map.
+struct TrackingPages {
+    let plan: SitePlan
+
+    func board() -> TaskBoardView {
+        let columns: [(TrackedTask.Status, String)] = [(.open, "Open"), (.blocked, "Blocked"), (.done, "Done")]
+        return TaskBoardView(
+            openCount: plan.tasks.filter { $0.status == .open }.count,
+            blockedCount: plan.tasks.filter { $0.status == .blocked }.count,
+            doneCount: plan.tasks.filter { $0.status == .done }.count,
+            columns: columns.map { status, label in
+                let tasks = plan.tasks.filter { $0.status == status }
+                let ranks = Array(Set(tasks.map { $0.priorityRank ?? 9 })).sorted()
+                return TaskBoardView.Column(key: status.rawValue, label: label, count: tasks.count, groups: ranks.map { rank in
+                    TaskBoardView.Group(label: rank == 9 ? "No priority" : Priority.label(rank: rank),
+                                        tasks: tasks.filter { ($0.priorityRank ?? 9) == rank }.map(card))
+                })
+            })
+    }
+
+    private func card(_ t: TrackedTask) -> TaskBoardView.Card {
+        var mentions = t.mentions.sorted { ($0.date, $0.session, $0.line) < ($1.date, $1.session, $1.line) }
+        if let e = t.evidence, !mentions.contains(e) { mentions.append(e) }
+        let deps = t.dependsOn.map { LinkView(href: "#" + SitePlan.taskAnchor($0), label: $0) }
+        return TaskBoardView.Card(
+            anchor: SitePlan.taskAnchor(t.id), id: t.id, title: t.title, priority: t.priority, rank: t.priorityRank ?? 9,
+            span: t.firstSeen.isEmpty ? nil : t.firstSeen + " → " + t.lastSeen, isReopened: t.isReopened, resolvedOn: t.resolvedOn,
+            dependsOn: deps, hasDepends: !deps.isEmpty,
+            mentions: mentions.map { m in
+                TaskBoardView.Mention(date: m.date, href: plan.href(session: m.session, line: m.line, root: "") ?? "index.html",
+                                      sessionTitle: plan.sessionTitle[m.session] ?? m.session, kind: m.kind.rawValue,
+                                      priority: m.priority, text: HTMLText.excerpt(HTMLText.plain(m.text), limit: 200))
+            },
+            mentionCount: mentions.count)
+    }
+
+    func map() -> FailureMapView {
+        let dates = plan.notes.map(\.session.date).filter { ActivityChart.DateParts($0) != nil }.sorted()
+        let clusters = plan.failures.map { f -> FailureMapView.Cluster in
+            let firstFix = f.fixes.map(\.date).min()
+            let occurrences = f.occurrences.sorted { ($0.date, $0.session, $0.line) < ($1.date, $1.session, $1.line) }
+            return FailureMapView.Cluster(
+                anchor: SitePlan.failureAnchor(f.id), id: f.id, title: f.title, sessions: f.sessions,
+                firstSeen: f.firstSeen, lastSeen: f.lastSeen, status: f.status.rawValue,
+                statusLabel: FailureLabels.status(f.status), isRecurredAfterFix: f.status == .recurredAfterFix,
+                strip: OccurrenceStrip.svg(dates: occurrences.map(\.date), fixDate: firstFix, range: (dates.first, dates.last)),
+                terms: f.terms.joined(separator: ", "), hasTerms: !f.terms.isEmpty,
+                occurrences: occurrences.map { o in
+                    FailureMapView.Occurrence(date: o.date, href: plan.href(session: o.session, line: o.line, root: "") ?? "index.html",
+                                              title: HTMLText.plain(o.title), kind: o.kind,
+                                              sessionTitle: plan.sessionTitle[o.session] ?? o.session,
+                                              isAfterFix: firstFix.map { o.date > $0 } ?? false)
+                },
+                fixes: f.fixes.map { x in
+                    FailureMapView.Fix(date: x.date, href: plan.href(session: x.session, line: x.line, root: "") ?? "index.html",
+                                       text: HTMLText.excerpt(HTMLText.plain(x.text), limit: 200))
+                },
+                hasFixes: !f.fixes.isEmpty)
+        }
+        return FailureMapView(count: clusters.count, recurredCount: clusters.filter(\.isRecurredAfterFix).count, clusters: clusters)
+    }
+}
+
+/// A one-line SVG of a cluster's occurrences over the journal's time span; occurrences after a fix in red.
+enum OccurrenceStrip {
+    static func svg(dates: [String], fixDate: String?, range: (String?, String?)) -> String {
+        guard let lo = range.0.flatMap(ActivityChart.DateParts.init)?.dayNumber,
+              let hi = range.1.flatMap(ActivityChart.DateParts.init)?.dayNumber else { return "" }
+        let span = Double(max(1, hi - lo))
+        var out = "<svg class=\"strip\" viewBox=\"0 0 600 24\" role=\"img\" aria-label=\"\(dates.count) occurrences over time\"><line x1=\"4\" y1=\"12\" x2=\"596\" y2=\"12\"/>"
+        for d in dates {
+            guard let day = ActivityChart.DateParts(d)?.dayNumber else { continue }
+            let x = 6 + 588 * Double(day - lo) / span
+            let after = fixDate.map { d > $0 } ?? false
+            out += "<circle cx=\"\(Int(x.rounded()))\" cy=\"12\" r=\"6\"\(after ? " class=\"after\"" : "")><title>\(ActivityChart.DateParts(d)?.text ?? "")</title></circle>"
+        }
+        return out + "</svg>"
+    }
+}

@@ -1,0 +1,44 @@
+import Mustache
+
+/// The state a build's steps share, passed `inout` from step to step.
+struct SiteContext {
+    let input: SiteInput
+    let options: SiteOptions
+    let templates: TemplateSet
+    /// The output folder, without a trailing slash.
+    let output: String
+
+    var templatesDigest = ""
+    var library = MustacheLibrary()
+    var plan = SitePlan()
+    var previous = Manifest()
+    var next = Manifest()
+    /// Every file of the site, with its key and how to produce it.
+    var jobs: [PageJob] = []
+    /// Output path → content of the files this build writes.
+    var rendered: [(path: String, content: String)] = []
+    var report = BuildReport()
+}
+
+/// One output file: its path, the fingerprint of what it shows, and how to render it.
+struct PageJob {
+    var path: String
+    var key: String
+    var render: () throws -> String
+}
+
+/// A named step of the build; its name is stamped on any error it throws.
+struct SiteStep {
+    var name: String
+    var body: @Sendable (inout SiteContext) throws -> Void
+
+    func run(_ context: inout SiteContext) throws {
+        do {
+            try body(&context)
+        } catch let error as SiteError {
+            throw SiteError.step(name: name, underlying: error)
+        } catch {
+            throw SiteError.step(name: name, underlying: .io(path: context.output, reason: "\(error)"))
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Mustache
+
+/// The steps of a build, each a small function of the shared context.
+enum BuildSteps {
+    static let prepareOutput = SiteStep(name: "Prepare the output folder") { context in
+        try OutputFolder(path: context.output).prepare()
+    }
+
+    static let compileTemplates = SiteStep(name: "Compile templates") { context in
+        var digest = Fingerprint()
+        // Every page's key includes the renderer's version: a new insights rebuilds pages its old one wrote.
+        digest.add(SiteBuilder.rendererVersion)
+        var library = MustacheLibrary()
+        for name in context.templates.files.keys.sorted() {
+            let text = try context.templates.text(name)
+            digest.add(name); digest.add(text)
+            guard name.hasSuffix(".mustache") else { continue }
+            do {
+                try library.register(text, named: String(name.dropLast(".mustache".count)))
+            } catch {
+                throw SiteError.template(name: name, reason: "\(error)")
+            }
+        }
+        for required in ["layout", "home", "session", "sessions", "timeline", "findings", "friction", "tasks", "failures",
+                         "tags", "tag", "search"] where library.getTemplate(named: required) == nil {
+            throw SiteError.template(name: required + ".mustache", reason: "missing")
+        }
+        context.library = library
+        context.templatesDigest = digest.hex
+    }
+
+    static let planSessions = SiteStep(name: "Plan sessions, anchors and links") { context in
+        context.plan = SitePlan(input: context.input, options: context.options, templatesDigest: context.templatesDigest)
+    }
+
+    static let readManifest = SiteStep(name: "Read the previous build's manifest") { context in
+        context.previous = Manifest.read(in: context.output)
+    }
+
+    static let planPages = SiteStep(name: "Plan pages") { context in
+        context.jobs = PagePlanner(plan: context.plan, options: context.options, library: context.library,
+                                   templates: context.templates, templatesDigest: context.templatesDigest).jobs()
+    }
+
+    static let renderChangedPages = SiteStep(name: "Render changed pages") { context in
+        let folder = OutputFolder(path: context.output)
+        for job in context.jobs {
+            if let old = context.previous.files[job.path], old.key == job.key, folder.exists(job.path) {
+                context.next.files[job.path] = old
+                context.report.unchanged.append(job.path)
+                continue
+            }
+            let content = try job.render()
+            context.rendered.append((job.path, content))
+            context.next.files[job.path] = Manifest.Entry(key: job.key, bytes: content.utf8.count)
+            context.report.written.append(job.path)
+        }
+    }
+
+    static let writePages = SiteStep(name: "Write pages") { context in
+        let folder = OutputFolder(path: context.output)
+        for (path, content) in context.rendered { try folder.write(Data(content.utf8), to: path) }
+        context.rendered = []
+    }
+
+    static let removeStalePages = SiteStep(name: "Remove stale pages") { context in
+        let folder = OutputFolder(path: context.output)
+        for path in context.previous.files.keys.sorted() where context.next.files[path] == nil {
+            try folder.remove(path)
+            context.report.removed.append(path)
+        }
+    }
+
+    static let writeManifest = SiteStep(name: "Write the manifest") { context in
+        if context.next != context.previous || !OutputFolder(path: context.output).exists(Manifest.fileName) {
+            try OutputFolder(path: context.output).write(try context.next.encoded(), to: Manifest.fileName)
+        }
+        context.report.written.sort(); context.report.unchanged.sort()
+        context.report.searchIndexBytes = context.next.files[PagePlanner.searchIndexPath]?.bytes ?? 0
+        context.report.siteTextBytes = context.next.files.filter { $0.key.hasSuffix(".html") }.reduce(0) { $0 + $1.value.bytes }
+    }
+}

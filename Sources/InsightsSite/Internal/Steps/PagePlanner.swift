@@ -1,0 +1,90 @@
+import Mustache
+
+/// Lists every file of the site with the fingerprint of what it shows and a closure that renders it.
+struct PagePlanner {
+    static let searchIndexPath = "search-index.js"
+
+    let plan: SitePlan
+    let options: SiteOptions
+    let library: MustacheLibrary
+    let templates: TemplateSet
+    let templatesDigest: String
+
+    func jobs() -> [PageJob] {
+        let renderer = PageRenderer(library: library, options: options)
+        let index = IndexPages(plan: plan, options: options)
+        let tracking = TrackingPages(plan: plan)
+        let all = plan.allDigest
+        var jobs: [PageJob] = []
+        let title = options.title
+
+        jobs.append(PageJob(path: "index.html", key: all) {
+            try renderer.page("index.html", template: "home", view: index.home(), title: "Home",
+                              description: "\(title): sessions, open tasks and recurring failures.", section: "index.html")
+        })
+        jobs.append(PageJob(path: "sessions.html", key: all) {
+            try renderer.page("sessions.html", template: "sessions", view: index.allSessions(), title: "All sessions",
+                              description: "Every session of \(title), newest first.", section: "sessions.html")
+        })
+        jobs.append(PageJob(path: "findings.html", key: all) {
+            try renderer.page("findings.html", template: "findings", view: index.findings(), title: "Findings",
+                              description: "Every finding of every session, by category and severity.", section: "findings.html")
+        })
+        jobs.append(PageJob(path: "friction.html", key: all) {
+            try renderer.page("friction.html", template: "friction", view: index.friction(), title: "Friction",
+                              description: "What got in the way, what was done and what should have been done.", section: "friction.html")
+        })
+        jobs.append(PageJob(path: "tasks.html", key: all) {
+            try renderer.page("tasks.html", template: "tasks", view: tracking.board(), title: "Tasks",
+                              description: "Open, blocked and done tasks by priority, each with its history.", section: "tasks.html")
+        })
+        jobs.append(PageJob(path: "failures.html", key: all) {
+            try renderer.page("failures.html", template: "failures", view: tracking.map(), title: "Recurring failures",
+                              description: "The same mistakes and blockers across sessions, and whether fixes held.", section: "failures.html")
+        })
+        jobs.append(PageJob(path: "tags.html", key: all) {
+            try renderer.page("tags.html", template: "tags", view: index.tags(), title: "Tags",
+                              description: "Sessions by tag.", section: "tags.html")
+        })
+        let staticKey = Fingerprint().adding(templatesDigest).adding(options.title).adding(options.baseURL)
+            .adding(options.generatedOn ?? "").hex
+        jobs.append(PageJob(path: "search.html", key: staticKey) {
+            try renderer.page("search.html", template: "search", view: SearchView(kinds: SearchIndex.kinds), title: "Search",
+                              description: "Search every session, finding, friction point and task.", section: "search.html",
+                              scripts: [Self.searchIndexPath])
+        })
+        jobs.append(PageJob(path: Self.searchIndexPath, key: all) { SearchIndex(plan: plan).script() })
+        for asset in ["style.css", "site.js"] {
+            let text = templates.files[asset] ?? ""
+            jobs.append(PageJob(path: asset, key: Fingerprint().adding(text).hex) { text })
+        }
+        var linkDigests: [String: String] = [:]
+        for note in plan.notes {
+            let s = note.session
+            guard let path = plan.sessionPath[s.id] else { continue }
+            let links = plan.linkDigest(for: s)
+            linkDigests[s.id] = links
+            let key = Fingerprint().adding(templatesDigest).adding(options.title).adding(options.baseURL)
+                .adding(options.allowUnsafeHTML ? "unsafe" : "safe").adding(options.generatedOn ?? "")
+                .adding(plan.sessionDigest[s.id] ?? "").adding(links).hex
+            jobs.append(PageJob(path: path, key: key) {
+                let description = [s.date, s.fields.keys.sorted().first.flatMap { s.fields[$0] }.map(HTMLText.plain) ?? "",
+                                   "\(s.findings.count) findings, \(s.remaining.count) remaining"].filter { !$0.isEmpty }
+                    .joined(separator: " · ")
+                return try renderer.page(path, template: "session", view: SessionPage(plan: plan, options: options).view(note),
+                                         title: s.title, description: description, section: "sessions.html")
+            })
+        }
+        for tag in plan.tagPath.keys.sorted() {
+            guard let path = plan.tagPath[tag] else { continue }
+            var key = Fingerprint().adding(templatesDigest).adding(options.title).adding(options.baseURL).adding(options.generatedOn ?? "")
+            for id in plan.tagSessions[tag] ?? [] { key.add(id); key.add(plan.sessionDigest[id]); key.add(linkDigests[id]) }
+            key.add(plan.tagPath.values.sorted().joined(separator: ","))
+            jobs.append(PageJob(path: path, key: key.hex) {
+                try renderer.page(path, template: "tag", view: index.tag(tag), title: "#\(tag)",
+                                  description: "Sessions tagged #\(tag).", section: "tags.html")
+            })
+        }
+        return jobs
+    }
+}

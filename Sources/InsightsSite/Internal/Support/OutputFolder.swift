@@ -1,0 +1,57 @@
+import Foundation
+
+/// Writes under the output folder only: each file atomically (temporary file + rename), stale files removed.
+struct OutputFolder {
+    let path: String
+
+    /// Refuses folders a site must never be written to, and creates the folder.
+    func prepare() throws {
+        let standard = (path as NSString).standardizingPath
+        let home = (NSHomeDirectory() as NSString).standardizingPath
+        guard !path.isEmpty, standard != "/", standard != home else {
+            throw SiteError.unsafePath(path)
+        }
+        do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
+            throw SiteError.io(path: path, reason: "cannot create the output folder (\(error.localizedDescription))")
+        }
+    }
+
+    func full(_ relative: String) throws -> String {
+        guard SafePath.isContained(relative) else { throw SiteError.unsafePath(relative) }
+        return path + "/" + relative
+    }
+
+    func exists(_ relative: String) -> Bool {
+        (try? full(relative)).map { FileManager.default.fileExists(atPath: $0) } ?? false
+    }
+
+    /// Writes `data` so a reader (or a crash) sees the old file or the new one, never half.
+    func write(_ data: Data, to relative: String) throws {
+        let target = try full(relative)
+        let folder = (target as NSString).deletingLastPathComponent
+        let temp = folder + "/." + (target as NSString).lastPathComponent + ".tmp-\(getpid())"
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try data.write(to: URL(fileURLWithPath: temp))
+            guard rename(temp, target) == 0 else {
+                let reason = String(cString: strerror(errno))
+                unlink(temp)
+                throw SiteError.io(path: target, reason: "cannot replace (\(reason))")
+            }
+        } catch let error as SiteError {
+            throw error
+        } catch {
+            unlink(temp)
+            throw SiteError.io(path: target, reason: "cannot write (\(error.localizedDescription))")
+        }
+    }
+
+    /// Removes a file this site wrote before; a missing file is fine.
+    func remove(_ relative: String) throws {
+        let target = try full(relative)
+        guard FileManager.default.fileExists(atPath: target) else { return }
+        do { try FileManager.default.removeItem(atPath: target) } catch {
+            throw SiteError.io(path: target, reason: "cannot remove a stale page (\(error.localizedDescription))")
+        }
+    }
+}

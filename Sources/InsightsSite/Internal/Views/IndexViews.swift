@@ -1,0 +1,46 @@
+/// Views of the pages that list everything: home, findings, friction, tags.
+struct HomeView {
+    struct TaskRow { var href: String; var title: String; var priority: String; var rank: Int; var status: String; var lastSeen: String }
+    struct FailureRow { var href: String; var title: String; var sessions: Int; var statusLabel: String; var isRecurredAfterFix: Bool }
+    var root: String
+    var siteTitle: String
+    var sessionCount: Int
+    var findingCount: Int
+    var openTaskCount: Int
+    var recurringCount: Int
+    var chart: String
+    var urgent: [TaskRow]
+    var hasUrgent: Bool
+    var failures: [FailureRow]
+    var hasFailures: Bool
+    var sessions: [SessionRowView]
+    var hasMore: Bool
+}
+
+struct FindingsView {
+    struct Row {
+        var href: String; var title: String; var category: String; var severity: String?; var severityRank: Int
+        var severityGroup: String; var date: String; var sessionTitle: String; var summary: String?
+    }
+    var count: Int
+    var sessionCount: Int
+    var categories: [String]
+    var severities: [String]
+    var findings: [Row]
+}
+
+struct FrictionView {
+    struct Row { var href: String; var problem: String; var response: String; var correction: String; var date: String }
+    var count: Int
+    var rows: [Row]
+    var hasRows: Bool
+}
+
+struct TagsView {
+    var tags: [TagView]
+    var hasTags: Bool
+}
+
+struct SearchView {
+    var kinds: [String]
+}

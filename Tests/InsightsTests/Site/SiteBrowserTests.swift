@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+import InsightsSite
+
+/// Headless Chromium (Debian `chromium`) over the built site, straight from the file system.
+enum Chromium {
+    static let path: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    static var isPresent: Bool {
+        if path == nil {
+            FileHandle.standardError.write(Data("⚠️  chromium is ABSENT: the browser tests are SKIPPED (apt-get install -y chromium)\n".utf8))
+        }
+        return path != nil
+    }
+
+    /// Runs chromium headless with `arguments` plus `url`; returns stdout.
+    static func run(_ arguments: [String], url: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(path))
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--virtual-time-budget=2000"]
+            + arguments + [url]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+@Suite("Site in a real browser", .serialized, .enabled(if: Corpus.isPresent && Chromium.isPresent, "needs ../shared/corpus and chromium"))
+struct SiteBrowserTests {
+    static let output: String = {
+        let out = (try? SiteFixtures.tempFolder("browser")) ?? NSTemporaryDirectory() + "insights-site-browser"
+        var input = (try? SiteFixtures.corpusInput()) ?? SiteInput(notes: [])
+        if let journal = try? SiteFixtures.journalInput() { input.notes += journal.notes }
+        input.tasks = (try? SiteTrackingTests.input().tasks) ?? []
+        input.failures = (try? SiteTrackingTests.input().failures) ?? []
+        _ = try? SiteBuilder(options: SiteOptions(title: "Team insights")).build(input, to: out)
+        return out
+    }()
+
+    @Test("search.html?q=migration from file:// lists the reference note's migration finding with its anchor, highlighted")
+    func searchFromFile() throws {
+        let dom = try Chromium.run(["--dump-dom"], url: "file://\(Self.output)/search.html?q=migration")
+        #expect(dom.contains("<p id=\"status\" aria-live=\"polite\">"))
+        #expect(dom.range(of: #"\d+ results"#, options: .regularExpression) != nil)
+        #expect(dom.contains("href=\"sessions/2025-12-17-session-insights.html#finding-1\""))
+        #expect(dom.contains("<mark>Migration</mark> Tracking is Broken"))
+    }
+
+    @Test("query syntax in the browser: -word excludes, prefix* expands, a typo is corrected, filters apply")
+    func querySyntax() throws {
+        let excluded = try Chromium.run(["--dump-dom"], url: "file://\(Self.output)/search.html?q=migration%20-tracking")
+        #expect(!excluded.contains("2025-12-17-session-insights.html#finding-1\""))
+        #expect(excluded.range(of: #"\d+ results"#, options: .regularExpression) != nil)
+        let prefix = try Chromium.run(["--dump-dom"], url: "file://\(Self.output)/search.html?q=migrat*")
+        #expect(prefix.contains("<mark>Migration</mark> Tracking is Broken"))
+        let typo = try Chromium.run(["--dump-dom"], url: "file://\(Self.output)/search.html?q=migraton")
+        #expect(typo.contains("showing results for: migration"))
+        #expect(typo.contains("<mark>Migration</mark> Tracking is Broken"))
+        let filtered = try Chromium.run(["--dump-dom"], url: "file://\(Self.output)/search.html?q=migration&kind=remaining&priority=P0")
+        #expect(filtered.contains("<div class=\"meta\">remaining · P0"))
+        #expect(!filtered.contains("<div class=\"meta\">finding"))
+        let phrase = try Chromium.run(["--dump-dom"], url: "file://\(Self.output)/search.html?q=%22migration%20tracking%22")
+        #expect(phrase.contains("<mark>Migration</mark> <mark>Tracking</mark> is Broken"))
+        #expect(phrase.contains("2 results"))
+    }
+
+    @Test("screenshots of home, a session and the tasks board, in the test output")
+    func screenshots() throws {
+        for (page, name) in [("index.html", "home"), ("sessions/2025-12-17-session-insights.html", "session"), ("tasks.html", "tasks")] {
+            let shot = Self.output + "/screenshot-\(name).png"
+            _ = try Chromium.run(["--screenshot=\(shot)", "--window-size=1280,900"], url: "file://\(Self.output)/\(page)")
+            let size = (try? FileManager.default.attributesOfItem(atPath: shot)[.size] as? Int) ?? 0
+            #expect(size > 10_000, "\(shot) missing or blank")
+            print("screenshot: \(shot)")
+        }
+    }
+}
