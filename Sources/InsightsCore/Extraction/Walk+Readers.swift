@@ -162,11 +162,11 @@ extension Walk {
     static let fieldLabels: Set<String> = [
         "status", "note", "notes", "date", "owner", "result", "results", "context", "summary", "why", "issue",
         "problem", "root cause", "root causes", "cause", "solution", "solutions", "fix", "impact", "goal", "goals",
-        "benefits", "tasks", "files", "files changed", "files modified", "approach", "outcome", "details",
+        "benefits", "tasks", "approach", "objective", "objectives", "purpose", "scope", "outcome", "details",
         "description", "reason", "rationale", "symptoms", "symptom", "evidence", "test", "tests", "testing",
         "verification", "location", "change", "changes", "commit", "commits", "pr", "effort", "estimate",
         "priority", "dependencies", "depends on", "blocked by", "acceptance criteria", "learning", "lesson",
-        "target", "targets", "last updated", "updated", "author", "version", "id", "handoff id", "agent handoff id", "files created", "files touched", "key files", "file", "why it matters", "root cause analysis",
+        "target", "targets", "last updated", "updated", "author", "version", "id", "handoff id", "agent handoff id", "why it matters", "root cause analysis",
     ]
 
     /// One work item from a list item or paragraph.

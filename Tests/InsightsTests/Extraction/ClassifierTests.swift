@@ -9,7 +9,7 @@ struct ClassifierTests {
         ("Work Completed This Session", .completed), ("Wins", .completed), ("Remaining Work (Needs Archon Tasks)", .remaining),
         ("Next Steps", .remaining), ("Action Items", .remaining), ("Follow-ups", .remaining), ("TODO", .remaining),
         ("Update: P0 Blocker Resolved (17:47 UTC)", .update), ("Key Takeaway", .takeaways), ("Lessons Learned", .takeaways),
-        ("Executive Summary", .summary), ("Files Modified", .reference),
+        ("Executive Summary", .summary), ("Related Documents", .reference),
     ])
     func sections(_ heading: String, _ kind: SectionKind) {
         #expect(SectionKind.classify(heading, .default) == kind)
