@@ -136,7 +136,7 @@ struct Ingester {
         guard !isDryRun, let index, !toStore.isEmpty else { return report }
         // Notes first (each atomically), then the index in one transaction: a kill between the two leaves
         // notes the next ingest or reindex picks up, never an index entry without its note.
-        for (file, data) in toWrite { try journal.write(data, to: file) }
+        try journal.writeAll(toWrite.map { ($0.data, $0.file) })
         if sources != originalSources { try journal.writeSources(sources) }
         try index.write(sessions: toStore, then: Derived.recompute(journal: journal))
         return report
