@@ -18,6 +18,10 @@ import InsightsStore
         case "ingest":
             guard args.count >= 2, let n = Int(args[1]) else { return usage() }
             try ingest(n)
+        case "fuzz":
+            guard args.count >= 3, let secs = Double(args[1]) else { return usage() }
+            try Fuzz.run(seconds: secs, seed: args.count > 3 ? UInt64(args[3]) ?? 1 : 1, corpus: args[2],
+                         crashFile: NSTemporaryDirectory() + "insights-fuzz-last-input.md")
         case "search":
             guard args.count == 2 else { return usage() }
             try search(journal: args[1])
@@ -27,7 +31,7 @@ import InsightsStore
     }
 
     static func usage() {
-        FileHandle.standardError.write(Data("usage: insights-bench generate N DIR | ingest N | search JOURNAL\n".utf8))
+        FileHandle.standardError.write(Data("usage: insights-bench generate N DIR | ingest N | search JOURNAL | fuzz SECONDS CORPUS [SEED]\n".utf8))
         exit(64)
     }
 
