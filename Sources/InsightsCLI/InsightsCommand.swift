@@ -21,6 +21,7 @@ public struct InsightsCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             IngestCommand.self, SessionsCommand.self, ShowCommand.self, CheckCommand.self, ReindexCommand.self,
+            FailuresCommand.self, FailureCommand.self,
         ]
     )
 

@@ -9,8 +9,13 @@ enum Corpus {
     static let root: URL? = {
         let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
-        let url = repo.deletingLastPathComponent().appendingPathComponent("shared/corpus")
-        if FileManager.default.fileExists(atPath: url.appendingPathComponent("README.md").path) { return url }
+        // `../shared/corpus/` beside the repository, or beside any folder above it (worktrees in /work/wt/NAME).
+        var folder = repo
+        while folder.path != "/" {
+            folder = folder.deletingLastPathComponent()
+            let url = folder.appendingPathComponent("shared/corpus")
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("README.md").path) { return url }
+        }
         FileHandle.standardError.write(Data("""
             ⚠️  ../shared/corpus/ is ABSENT: every test that reads real notes is SKIPPED.
                Put the shared corpus beside the repository to run them.\n

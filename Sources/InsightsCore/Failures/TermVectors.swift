@@ -1,0 +1,92 @@
+import Foundation
+
+/// TF-IDF vectors over stemmed content words, one per candidate, with the title counted more than the body.
+///
+/// Titles "Pushed Without Running the Tests" and "Pushing without running the tests." → both
+/// `{push, run, test}`; cosine 1.0 before the bodies are added.
+public struct TermVectors: Sendable {
+    /// Interned terms: id → stem.
+    public private(set) var terms: [String] = []
+    /// Number of candidates each term occurs in.
+    public private(set) var df: [Int] = []
+    /// Per candidate: (term id, weight) sorted by term id, L2-normalised.
+    public private(set) var vectors: [[(term: Int, weight: Double)]] = []
+
+    /// How much a title word counts against a body word.
+    public static let titleWeight = 3.0
+    /// Words that carry no failure meaning in notes, on top of `Tokens.stopWords`.
+    public static let boilerplate: Set<String> = [
+        "happened", "happen", "went", "wrong", "actually", "really", "again", "agent", "user", "claude", "we",
+        "i", "us", "did", "didn", "don", "t", "s", "hit", "found", "caus", "cause", "caused", "root", "led",
+        "required", "needed", "result", "resulted", "point", "points",
+    ]
+
+    public init(_ candidates: [FailureCandidate]) {
+        var ids: [String: Int] = [:]
+        var raw: [[Int: Double]] = []
+        raw.reserveCapacity(candidates.count)
+        for c in candidates {
+            var tf: [Int: Double] = [:]
+            func add(_ text: String, _ weight: Double) {
+                for stem in Tokens.content(text, extraStopWords: Self.boilerplate) {
+                    let id: Int
+                    if let known = ids[stem] { id = known } else {
+                        id = terms.count; ids[stem] = id; terms.append(stem); df.append(0)
+                    }
+                    tf[id, default: 0] += weight
+                }
+            }
+            add(c.titleText, Self.titleWeight)
+            add(c.bodyText, 1)
+            for id in tf.keys { df[id] += 1 }
+            raw.append(tf)
+        }
+        let n = Double(max(candidates.count, 1))
+        vectors = raw.map { tf in
+            var v = tf.map { (term: $0.key, weight: (1 + log($0.value)) * log(1 + n / Double(df[$0.key]))) }
+            let norm = sqrt(v.reduce(0) { $0 + $1.weight * $1.weight })
+            if norm > 0 { for i in v.indices { v[i].weight /= norm } }
+            v.sort { $0.term < $1.term }
+            return v
+        }
+    }
+
+    /// Cosine similarity of two candidates (0 ... 1).
+    public func cosine(_ a: Int, _ b: Int) -> Double {
+        let x = vectors[a], y = vectors[b]
+        var i = 0, j = 0, sum = 0.0
+        while i < x.count && j < y.count {
+            if x[i].term == y[j].term { sum += x[i].weight * y[j].weight; i += 1; j += 1 }
+            else if x[i].term < y[j].term { i += 1 } else { j += 1 }
+        }
+        return sum
+    }
+
+    /// The terms two candidates share, strongest contribution first.
+    public func shared(_ a: Int, _ b: Int) -> [(term: String, contribution: Double)] {
+        let y = Dictionary(vectors[b].map { ($0.term, $0.weight) }, uniquingKeysWith: +)
+        return vectors[a].compactMap { t in y[t.term].map { (terms[t.term], t.weight * $0) } }
+            .sorted { $0.contribution > $1.contribution }
+    }
+
+    /// Pairs of candidates that share at least one term occurring in at most `cap` candidates: the only pairs
+    /// worth scoring. Common terms alone never make two candidates similar enough, so they are not indexed,
+    /// which keeps the work near-linear instead of comparing every pair.
+    public func blockedPairs(cap: Int) -> [(Int, Int)] {
+        var postings = [[Int]](repeating: [], count: terms.count)
+        for (c, v) in vectors.enumerated() {
+            for t in v where df[t.term] <= cap && df[t.term] >= 2 { postings[t.term].append(c) }
+        }
+        var pairs: [(Int, Int)] = []
+        var seenBy = [Int](repeating: -1, count: vectors.count)
+        for (c, v) in vectors.enumerated() {
+            for t in v where df[t.term] <= cap && df[t.term] >= 2 {
+                for other in postings[t.term] where other > c && seenBy[other] != c {
+                    seenBy[other] = c
+                    pairs.append((c, other))
+                }
+            }
+        }
+        return pairs
+    }
+}
