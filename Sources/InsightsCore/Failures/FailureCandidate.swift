@@ -26,18 +26,29 @@ public struct FailureCandidate: Sendable, Hashable {
     public var labels: Set<String>
     /// Fixes and corrections written with it (Fix Required, Solution, Correct Response, a Fix column).
     public var fixes: [String]
+    /// The heading it was listed under: two items the author listed side by side under one heading are, by
+    /// the author's own account, two different things, so they never share a cluster.
+    public var section: String
+    /// Earlier dates the text mentions ("same as 2026-09-03"): evidence it recurs a failure of that day.
+    public var mentionedDates: Set<String> = []
 
     /// `session#line`: how pinned decisions name an occurrence.
     public var key: String { "\(session)#\(line)" }
+
+    /// Whether the author listed both under the same heading of the same note (takeaways excepted: a
+    /// takeaway list restates the failures above it).
+    public func isSibling(of other: FailureCandidate) -> Bool {
+        session == other.session && section == other.section && kind == other.kind && kind != .takeaway
+    }
 
     /// Takeaways only support a cluster: on their own they are lessons, not failures.
     public var isSupporting: Bool { kind == .takeaway }
 
     public init(session: String, date: String, kind: Kind, category: String, title: String, text: String, line: Int,
-                titleText: String, bodyText: String, labels: Set<String> = [], fixes: [String] = []) {
+                titleText: String, bodyText: String, labels: Set<String> = [], fixes: [String] = [], section: String = "") {
         self.session = session; self.date = date; self.kind = kind; self.category = category; self.title = title
         self.text = text; self.line = line; self.titleText = titleText; self.bodyText = bodyText
-        self.labels = labels; self.fixes = fixes
+        self.labels = labels; self.fixes = fixes; self.section = section
     }
 
     /// The occurrence as stored in a cluster.

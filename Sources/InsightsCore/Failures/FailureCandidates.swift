@@ -35,27 +35,34 @@ public enum FailureCandidates {
             out.append(FailureCandidate(
                 session: session.id, date: session.date, kind: .finding, category: f.category, title: f.title,
                 text: clip(f.text), line: f.line, titleText: f.title, bodyText: body.joined(separator: "\n"),
-                labels: labels, fixes: fixes))
+                labels: labels, fixes: fixes, section: f.section))
         }
         for r in session.friction {
             let correction = r.correction.trimmingCharacters(in: .whitespaces)
             out.append(FailureCandidate(
                 session: session.id, date: session.date, kind: .friction, category: "friction", title: r.problem,
                 text: [r.problem, r.response, correction].filter { !$0.isEmpty }.joined(separator: " → "), line: r.line,
-                titleText: r.problem, bodyText: r.response, labels: ["friction"],
-                fixes: correction.isEmpty ? [] : [correction]))
+                // The response column says what the author did about the problem, often the part that recurs
+                // ("Pushed without running npm test"): it goes in twice, counting double a body word.
+                titleText: r.problem, bodyText: r.response + "\n" + r.response, labels: ["friction"],
+                fixes: correction.isEmpty ? [] : [correction], section: r.section))
         }
         for r in session.remaining where isBlockerSection(r.section) {
             out.append(FailureCandidate(
                 session: session.id, date: session.date, kind: .blocker, category: "blocker", title: r.title,
                 text: clip([r.title, r.detail].filter { !$0.isEmpty }.joined(separator: " - ")), line: r.line,
-                titleText: r.title, bodyText: r.detail, labels: ["blocker"]))
+                titleText: r.title, bodyText: r.detail, labels: ["blocker"], section: r.section))
         }
         for t in session.takeaways {
             out.append(FailureCandidate(
                 session: session.id, date: session.date, kind: .takeaway, category: "takeaway", title: t.title,
                 text: clip(t.text.isEmpty ? t.title : t.text), line: t.line, titleText: t.title, bodyText: t.text,
                 labels: ["takeaway"]))
+        }
+        let year = String(session.date.prefix(4))
+        for i in out.indices {
+            let whole = session.findings.first { $0.line == out[i].line }?.text ?? out[i].text + "\n" + out[i].bodyText
+            out[i].mentionedDates = DateMentions.find(in: whole, year: year, noteDate: session.date).filter { $0 < session.date }
         }
         return out
     }

@@ -18,20 +18,38 @@ public struct FailureClusterer: Sendable {
     ///
     /// On the labelled set (195 candidates, 38 same-failure pairs) pairwise precision / recall were:
     /// 0.25 → P 0.xx R 0.xx; 0.30 → ...; 0.35 → ...; 0.40 → .... (filled in below by measurement)
-    public static let defaultThreshold = 0.30
+    public static let defaultThreshold = 0.25
     /// Two groups merge only when the mean score over all their cross pairs reaches this.
-    public static let defaultLinkThreshold = 0.20
+    public static let defaultLinkThreshold = 0.13
     /// Bonus when both are findings of the same category (two process findings, two "What went wrong" items)
     /// or both friction rows: the note's own structure says they are the same sort of thing.
     public static let sameStructureBonus = 0.05
     /// Bonus when both findings carry the same describing field (`Root Cause`, `What happened`).
     public static let sameFieldBonus = 0.03
+    /// Bonus when one mentions the other's session date ("Same as 2026-09-03"): the author says it recurred.
+    public static let mentionBonus = 0.10
+
+    /// Subtracted when the author listed both side by side under one heading (see `FailureCandidate.isSibling`).
+    public static let defaultSiblingPenalty = 0.10
+
+    /// Within one note a lower bar: a note that restates its own failure in a friction row or a takeaway
+    /// uses fewer shared words than two notes weeks apart, and such a pair can never make a cluster recurring.
+    public static let defaultSameSessionThreshold = 0.15
 
     public var threshold: Double
     public var linkThreshold: Double
+    public var siblingPenalty: Double
+    public var sameSessionThreshold: Double
 
-    public init(threshold: Double = defaultThreshold, linkThreshold: Double = defaultLinkThreshold) {
-        self.threshold = threshold; self.linkThreshold = linkThreshold
+    public init(threshold: Double = defaultThreshold, linkThreshold: Double = defaultLinkThreshold,
+                siblingPenalty: Double = defaultSiblingPenalty, sameSessionThreshold: Double = defaultSameSessionThreshold) {
+        self.threshold = threshold; self.linkThreshold = linkThreshold; self.siblingPenalty = siblingPenalty
+        self.sameSessionThreshold = sameSessionThreshold
+    }
+
+    /// The bar a pair must reach to be linked.
+    public func threshold(_ a: FailureCandidate, _ b: FailureCandidate) -> Double {
+        a.session == b.session && !a.isSibling(of: b) ? min(threshold, sameSessionThreshold) : threshold
     }
 
     /// The clusters of every session's failures, pinned decisions applied; singletons included (status `single`
@@ -52,11 +70,18 @@ public struct FailureClusterer: Sendable {
     /// The score of a pair: cosine of the term vectors plus the structure bonuses.
     public func score(_ a: Int, _ b: Int, _ c: [FailureCandidate], _ v: TermVectors) -> Double {
         var s = v.cosine(a, b)
-        guard s > 0 else { return 0 }
+        guard s > 0 else { return c[a].isSibling(of: c[b]) ? -siblingPenalty : 0 }
         let x = c[a], y = c[b]
         if x.kind == y.kind && x.category == y.category && x.kind != .takeaway { s += Self.sameStructureBonus }
         if x.kind == .finding && y.kind == .finding && !x.labels.isDisjoint(with: y.labels) { s += Self.sameFieldBonus }
+        if x.mentionedDates.contains(y.date) || y.mentionedDates.contains(x.date) { s += Self.mentionBonus }
+        if x.isSibling(of: y) { s -= siblingPenalty }
         return s
+    }
+
+    /// Two takeaways are never compared: a takeaway is a lesson, and only attaches to a failure.
+    static func isComparable(_ a: FailureCandidate, _ b: FailureCandidate) -> Bool {
+        a.kind != .takeaway || b.kind != .takeaway
     }
 
     /// Posting lists longer than this are not used to find pairs (see `TermVectors.blockedPairs`).
@@ -77,10 +102,10 @@ public struct FailureClusterer: Sendable {
         }
         var edges: [(a: Int, b: Int, s: Double)] = []
         for (a, b) in v.blockedPairs(cap: Self.blockingCap(c.count)) {
-            if alone.contains(a) || alone.contains(b) { continue }
+            if alone.contains(a) || alone.contains(b) || !Self.isComparable(c[a], c[b]) { continue }
             if let ga = apart[a], apart[b] == ga { continue }
             let s = score(a, b, c, v)
-            if s >= threshold { edges.append((a, b, s)) }
+            if s >= threshold(c[a], c[b]) { edges.append((a, b, s)) }
         }
         edges.sort { ($0.s, $1.a, $1.b) > ($1.s, $0.a, $0.b) }
         var sets = UnionFind(c.count)
@@ -88,13 +113,10 @@ public struct FailureClusterer: Sendable {
             let ra = sets.find(e.a), rb = sets.find(e.b)
             guard ra != rb else { continue }
             let ma = sets.members[ra], mb = sets.members[rb]
-            var total = 0.0
-            var isBlocked = false
-            for x in ma { for y in mb {
-                if let gx = apart[x], apart[y] == gx { isBlocked = true }
-                total += score(x, y, c, v)
-            } }
-            if isBlocked || total / Double(ma.count * mb.count) < linkThreshold { continue }
+            if ma.contains(where: { x in mb.contains { y in apart[x].map { $0 == apart[y] } ?? false } }) { continue }
+            var total = 0.0, pairs = 0
+            for x in ma { for y in mb where Self.isComparable(c[x], c[y]) { total += score(x, y, c, v); pairs += 1 } }
+            if pairs == 0 || total / Double(pairs) < linkThreshold { continue }
             sets.union(ra, rb)
         }
         for (a, b) in merges { sets.union(sets.find(a), sets.find(b)) }

@@ -12,7 +12,7 @@ public struct FailureExplanation: Sendable, Codable, Hashable {
         public var score: Double
         /// Shared stems, strongest contribution first.
         public var shared: [String]
-        /// Whether this pair alone reaches the threshold (the others joined through average linkage or a pin).
+        /// Whether this pair alone reaches its threshold (the others joined through average linkage or a pin).
         public var isLinked: Bool
 
         enum CodingKeys: String, CodingKey { case a, b, score, shared, isLinked = "linked" }
@@ -42,7 +42,7 @@ extension FailureGrouping {
             let s = clusterer.score(members[i], members[j], candidates, vectors)
             let shared = vectors.shared(members[i], members[j]).prefix(8).map(\.term)
             pairs.append(.init(a: i, b: j, score: (s * 1000).rounded() / 1000, shared: Array(shared),
-                               isLinked: s >= clusterer.threshold))
+                               isLinked: s >= clusterer.threshold(candidates[members[i]], candidates[members[j]])))
         } }
         pairs.sort { ($0.score, $1.a, $1.b) > ($1.score, $0.a, $0.b) }
         return FailureExplanation(id: cluster.id, threshold: clusterer.threshold, linkThreshold: clusterer.linkThreshold,

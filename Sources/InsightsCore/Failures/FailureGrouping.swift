@@ -49,11 +49,14 @@ public struct FailureGrouping: Sendable {
 
         let fixes = members.flatMap { i in c[i].fixes.map { FailureFix(session: c[i].session, date: c[i].date, line: c[i].line, text: $0) } }
             .sorted { ($1.date, $1.session, $0.line) < ($0.date, $0.session, $1.line) }
-        let sessions = Set(occurrences.map(\.session)).count
-        let dates = occurrences.map(\.date).filter { !$0.isEmpty }
+        // Only the failures themselves count as sightings: a later takeaway that draws the lesson from an
+        // old failure is not the failure happening again.
+        let sightings = members.filter { !c[$0].isSupporting }.map { c[$0] }
+        let sessions = Set(sightings.map(\.session)).count
+        let dates = sightings.map(\.date).filter { !$0.isEmpty }
         let firstSeen = dates.min() ?? "", lastSeen = dates.max() ?? ""
         let status: FailureCluster.Status
-        if let fixedOn = fixes.map(\.date).min(), occurrences.contains(where: { $0.date > fixedOn }) {
+        if let fixedOn = fixes.map(\.date).min(), sightings.contains(where: { $0.date > fixedOn }) {
             status = .recurredAfterFix
         } else if !fixes.isEmpty {
             status = .fixed
