@@ -21,7 +21,10 @@ public enum DateMentions {
         while i < chars.count {
             if isBoundary(i - 1), digits(i, 4), i + 10 <= chars.count, chars[i + 4] == dash, digits(i + 5, 2),
                chars[i + 7] == dash, digits(i + 8, 2), isBoundary(i + 10) {
-                out.insert(String(decoding: chars[i..<(i + 10)], as: UTF8.self)); i += 10; continue
+                let m = Int(String(decoding: chars[(i + 5)..<(i + 7)], as: UTF8.self)) ?? 0
+                let d = Int(String(decoding: chars[(i + 8)..<(i + 10)], as: UTF8.self)) ?? 0
+                if (1...12).contains(m) && (1...31).contains(d) { out.insert(String(decoding: chars[i..<(i + 10)], as: UTF8.self)) }
+                i += 10; continue
             }
             if !year.isEmpty, isBoundary(i - 1), digits(i, 2), i + 5 <= chars.count, chars[i + 2] == dash, digits(i + 3, 2),
                isBoundary(i + 5) {
