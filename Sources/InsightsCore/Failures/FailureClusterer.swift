@@ -84,8 +84,9 @@ public struct FailureClusterer: Sendable {
         a.kind != .takeaway || b.kind != .takeaway
     }
 
-    /// Posting lists longer than this are not used to find pairs (see `TermVectors.blockedPairs`).
-    static func blockingCap(_ n: Int) -> Int { max(50, n / 100) }
+    /// Terms found in more candidates than this are not used to find pairs across notes (see
+    /// `TermVectors.blockedPairs`).
+    static let blockingCap = 100
 
     func group(_ c: [FailureCandidate], _ v: TermVectors, _ decisions: [FailureDecision]) -> [[Int]] {
         let index = Dictionary(c.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
@@ -101,7 +102,16 @@ public struct FailureClusterer: Sendable {
             }
         }
         var edges: [(a: Int, b: Int, s: Double)] = []
-        for (a, b) in v.blockedPairs(cap: Self.blockingCap(c.count)) {
+        // Pairs within one note are few and always scored; across notes only pairs sharing a rarer term.
+        var pairs = v.blockedPairs(cap: Self.blockingCap).filter { c[$0.0].session != c[$0.1].session }
+        var start = 0
+        while start < c.count {
+            var end = start + 1
+            while end < c.count && c[end].session == c[start].session { end += 1 }
+            for a in start..<end { for b in (a + 1)..<end { pairs.append((a, b)) } }
+            start = end
+        }
+        for (a, b) in pairs {
             if alone.contains(a) || alone.contains(b) || !Self.isComparable(c[a], c[b]) { continue }
             if let ga = apart[a], apart[b] == ga { continue }
             let s = score(a, b, c, v)

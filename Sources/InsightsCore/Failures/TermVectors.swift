@@ -23,17 +23,24 @@ public struct TermVectors: Sendable {
 
     public init(_ candidates: [FailureCandidate]) {
         var ids: [String: Int] = [:]
+        // Word → term id (-1 for a stop-word): each distinct word is stemmed once.
+        var known: [String: Int] = [:]
         var raw: [[Int: Double]] = []
         raw.reserveCapacity(candidates.count)
         for c in candidates {
             var tf: [Int: Double] = [:]
             func add(_ text: String, _ weight: Double) {
-                for stem in Tokens.content(text, extraStopWords: Self.boilerplate) {
-                    let id: Int
-                    if let known = ids[stem] { id = known } else {
-                        id = terms.count; ids[stem] = id; terms.append(stem); df.append(0)
+                for word in Tokens.words(text) {
+                    var id = known[word]
+                    if id == nil {
+                        if let stem = Tokens.content(word, extraStopWords: Self.boilerplate).first {
+                            if let existing = ids[stem] { id = existing } else {
+                                id = terms.count; ids[stem] = terms.count; terms.append(stem); df.append(0)
+                            }
+                        } else { id = -1 }
+                        known[word] = id
                     }
-                    tf[id, default: 0] += weight
+                    if let id, id >= 0 { tf[id, default: 0] += weight }
                 }
             }
             add(c.titleText, Self.titleWeight)
@@ -69,19 +76,22 @@ public struct TermVectors: Sendable {
             .sorted { $0.contribution > $1.contribution }
     }
 
-    /// Pairs of candidates that share at least one term occurring in at most `cap` candidates: the only pairs
-    /// worth scoring. Common terms alone never make two candidates similar enough, so they are not indexed,
-    /// which keeps the work near-linear instead of comparing every pair.
-    public func blockedPairs(cap: Int) -> [(Int, Int)] {
-        var postings = [[Int]](repeating: [], count: terms.count)
-        for (c, v) in vectors.enumerated() {
-            for t in v where df[t.term] <= cap && df[t.term] >= 2 { postings[t.term].append(c) }
+    /// Pairs of candidates worth scoring: those that share one of their `perCandidate` most weighty terms among
+    /// terms found in at most `cap` candidates. A term in more candidates than that has a low IDF weight and
+    /// cannot on its own make two candidates similar, so it is not indexed; this keeps the work near-linear
+    /// (at most `cap` neighbours per indexed term) instead of comparing every pair.
+    public func blockedPairs(cap: Int, perCandidate: Int = 12) -> [(Int, Int)] {
+        let keys: [[Int]] = vectors.map { v in
+            v.filter { df[$0.term] >= 2 && df[$0.term] <= cap }.sorted { $0.weight > $1.weight }
+                .prefix(perCandidate).map(\.term)
         }
+        var postings = [[Int]](repeating: [], count: terms.count)
+        for (c, k) in keys.enumerated() { for t in k { postings[t].append(c) } }
         var pairs: [(Int, Int)] = []
         var seenBy = [Int](repeating: -1, count: vectors.count)
-        for (c, v) in vectors.enumerated() {
-            for t in v where df[t.term] <= cap && df[t.term] >= 2 {
-                for other in postings[t.term] where other > c && seenBy[other] != c {
+        for (c, k) in keys.enumerated() {
+            for t in k {
+                for other in postings[t] where other > c && seenBy[other] != c {
                     seenBy[other] = c
                     pairs.append((c, other))
                 }
