@@ -69,6 +69,16 @@ public struct TermVectors: Sendable {
         return sum
     }
 
+    /// How many terms two candidates share.
+    public func sharedCount(_ a: Int, _ b: Int) -> Int {
+        let x = vectors[a], y = vectors[b]
+        var i = 0, j = 0, n = 0
+        while i < x.count && j < y.count {
+            if x[i].term == y[j].term { n += 1; i += 1; j += 1 } else if x[i].term < y[j].term { i += 1 } else { j += 1 }
+        }
+        return n
+    }
+
     /// The terms two candidates share, strongest contribution first.
     public func shared(_ a: Int, _ b: Int) -> [(term: String, contribution: Double)] {
         let y = Dictionary(vectors[b].map { ($0.term, $0.weight) }, uniquingKeysWith: +)

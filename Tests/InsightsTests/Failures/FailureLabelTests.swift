@@ -109,7 +109,7 @@ extension FailureLabelTests {
     @Test("threshold sweep (INSIGHTS_SWEEP=1)", .enabled(if: ProcessInfo.processInfo.environment["INSIGHTS_SWEEP"] != nil))
     func sweep() throws {
         for same in [0.15] {
-            for t in stride(from: 0.25, through: 0.25, by: 0.05) {
+            for t in stride(from: 0.20, through: 0.35, by: 0.05) {
                 for link in [0.11, 0.13, 0.15] {
                     let s = try Self.evaluate(FailureClusterer(threshold: t, linkThreshold: link, sameSessionThreshold: same))
                     print(String(format: "threshold %.2f link %.2f same-note %.2f: ", t, link, same) + s.description)
