@@ -56,10 +56,6 @@ public struct FailureClusterer: Sendable {
         self.sameSessionThreshold = sameSessionThreshold
     }
 
-    /// The bar a pair must reach to be linked.
-    public func threshold(_ a: FailureCandidate, _ b: FailureCandidate) -> Double {
-        a.session == b.session && !a.isSibling(of: b) ? min(threshold, sameSessionThreshold) : threshold
-    }
 
     /// The clusters of every session's failures, pinned decisions applied; singletons included (status `single`
     /// or `fixed`), takeaways only where they joined a finding, friction row or blocker.
@@ -72,32 +68,36 @@ public struct FailureClusterer: Sendable {
         let ordered = sessions.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
         let candidates = ordered.flatMap(FailureCandidates.from)
         let vectors = TermVectors(candidates)
-        let groups = group(candidates, vectors, decisions)
-        return FailureGrouping(candidates: candidates, vectors: vectors, groups: groups, clusterer: self)
+        let facets = CandidateFacets(candidates)
+        let groups = group(candidates, facets, vectors, decisions)
+        return FailureGrouping(candidates: candidates, facets: facets, vectors: vectors, groups: groups, clusterer: self)
     }
 
-    /// The score of a pair: cosine of the term vectors plus the structure bonuses.
-    public func score(_ a: Int, _ b: Int, _ c: [FailureCandidate], _ v: TermVectors) -> Double {
+    /// The score of a pair: cosine of the term vectors plus the structure bonuses, minus the sibling penalty.
+    func score(_ a: Int, _ b: Int, _ f: CandidateFacets, _ v: TermVectors) -> Double {
+        let x = f.items[a], y = f.items[b]
+        let isSibling = x.group >= 0 && x.group == y.group
         var s = v.cosine(a, b)
-        guard s > 0 else { return c[a].isSibling(of: c[b]) ? -siblingPenalty : 0 }
-        let x = c[a], y = c[b]
+        guard s > 0 else { return isSibling ? -siblingPenalty : 0 }
         if x.kind == y.kind && x.category == y.category && x.kind != .takeaway { s += Self.sameStructureBonus }
-        if x.kind == .finding && y.kind == .finding && !x.labels.isDisjoint(with: y.labels) { s += Self.sameFieldBonus }
-        if x.mentionedDates.contains(y.date) || y.mentionedDates.contains(x.date) { s += Self.mentionBonus }
-        if x.isSibling(of: y) { s -= siblingPenalty }
+        if x.kind == .finding && y.kind == .finding && x.labels & y.labels != 0 { s += Self.sameFieldBonus }
+        if x.mentions.contains(y.date) || y.mentions.contains(x.date) { s += Self.mentionBonus }
+        if isSibling { s -= siblingPenalty }
         return s
     }
 
-    /// Two takeaways are never compared: a takeaway is a lesson, and only attaches to a failure.
-    static func isComparable(_ a: FailureCandidate, _ b: FailureCandidate) -> Bool {
-        a.kind != .takeaway || b.kind != .takeaway
+    /// The bar a pair must reach to be linked.
+    func threshold(_ x: CandidateFacets.Facet, _ y: CandidateFacets.Facet) -> Double {
+        x.session == y.session && !(x.group >= 0 && x.group == y.group) ? min(threshold, sameSessionThreshold) : threshold
     }
+
+    // Two takeaways are never compared: a takeaway is a lesson, and only attaches to a failure.
 
     /// Terms found in more candidates than this are not used to find pairs across notes (see
     /// `TermVectors.blockedPairs`).
-    static let blockingCap = 100
+    static let blockingCap = 50
 
-    func group(_ c: [FailureCandidate], _ v: TermVectors, _ decisions: [FailureDecision]) -> [[Int]] {
+    func group(_ c: [FailureCandidate], _ f: CandidateFacets, _ v: TermVectors, _ decisions: [FailureDecision]) -> [[Int]] {
         let index = Dictionary(c.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
         var alone = Set<Int>()
         var apart: [Int: Int] = [:]  // candidate → not-recurring group number
@@ -112,20 +112,22 @@ public struct FailureClusterer: Sendable {
         }
         var edges: [(a: Int, b: Int, s: Double)] = []
         // Pairs within one note are few and always scored; across notes only pairs sharing a rarer term.
-        var pairs = v.blockedPairs(cap: Self.blockingCap).filter { c[$0.0].session != c[$0.1].session }
+        let x = f.items
+        var pairs = v.blockedPairs(cap: Self.blockingCap).filter { x[$0.0].session != x[$0.1].session }
         var start = 0
         while start < c.count {
             var end = start + 1
-            while end < c.count && c[end].session == c[start].session { end += 1 }
+            while end < c.count && x[end].session == x[start].session { end += 1 }
             for a in start..<end { for b in (a + 1)..<end { pairs.append((a, b)) } }
             start = end
         }
         for (a, b) in pairs {
-            if alone.contains(a) || alone.contains(b) || !Self.isComparable(c[a], c[b]) { continue }
-            if c[a].session != c[b].session && v.sharedCount(a, b) < Self.minSharedTerms { continue }
+            if x[a].kind == .takeaway && x[b].kind == .takeaway { continue }
+            if alone.contains(a) || alone.contains(b) { continue }
+            if x[a].session != x[b].session && v.sharedCount(a, b) < Self.minSharedTerms { continue }
             if let ga = apart[a], apart[b] == ga { continue }
-            let s = score(a, b, c, v)
-            if s >= threshold(c[a], c[b]) { edges.append((a, b, s)) }
+            let s = score(a, b, f, v)
+            if s >= threshold(x[a], x[b]) { edges.append((a, b, s)) }
         }
         edges.sort { ($0.s, $1.a, $1.b) > ($1.s, $0.a, $0.b) }
         var sets = UnionFind(c.count)
@@ -135,7 +137,9 @@ public struct FailureClusterer: Sendable {
             let ma = sets.members[ra], mb = sets.members[rb]
             if ma.contains(where: { x in mb.contains { y in apart[x].map { $0 == apart[y] } ?? false } }) { continue }
             var total = 0.0, pairs = 0
-            for x in ma { for y in mb where Self.isComparable(c[x], c[y]) { total += score(x, y, c, v); pairs += 1 } }
+            for p in ma { for q in mb where x[p].kind != .takeaway || x[q].kind != .takeaway {
+                total += score(p, q, f, v); pairs += 1
+            } }
             if pairs == 0 || total / Double(pairs) < linkThreshold { continue }
             sets.union(ra, rb)
         }

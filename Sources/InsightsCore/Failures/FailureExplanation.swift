@@ -39,10 +39,10 @@ extension FailureGrouping {
         }
         var pairs: [FailureExplanation.Pair] = []
         for i in members.indices { for j in members.indices where j > i {
-            let s = clusterer.score(members[i], members[j], candidates, vectors)
+            let s = score(members[i], members[j])
             let shared = vectors.shared(members[i], members[j]).prefix(8).map(\.term)
             pairs.append(.init(a: i, b: j, score: (s * 1000).rounded() / 1000, shared: Array(shared),
-                               isLinked: s >= clusterer.threshold(candidates[members[i]], candidates[members[j]])))
+                               isLinked: s >= threshold(members[i], members[j])))
         } }
         pairs.sort { ($0.score, $1.a, $1.b) > ($1.score, $0.a, $0.b) }
         return FailureExplanation(id: cluster.id, threshold: clusterer.threshold, linkThreshold: clusterer.linkThreshold,

@@ -5,17 +5,19 @@ import Foundation
 public struct FailureGrouping: Sendable {
     public let candidates: [FailureCandidate]
     public let vectors: TermVectors
+    let facets: CandidateFacets
     /// Candidate indexes per cluster, in the order of `clusters`.
     public let groups: [[Int]]
     public let clusters: [FailureCluster]
     let clusterer: FailureClusterer
 
-    init(candidates: [FailureCandidate], vectors: TermVectors, groups: [[Int]], clusterer: FailureClusterer) {
-        self.candidates = candidates; self.vectors = vectors; self.clusterer = clusterer
+    init(candidates: [FailureCandidate], facets: CandidateFacets, vectors: TermVectors, groups: [[Int]],
+         clusterer: FailureClusterer) {
+        self.candidates = candidates; self.facets = facets; self.vectors = vectors; self.clusterer = clusterer
         var taken = Set<String>()
         var built: [(FailureCluster, [Int])] = []
         for g in groups {
-            let cluster = Self.build(g, candidates, vectors, clusterer, taken: &taken)
+            let cluster = Self.build(g, candidates, { clusterer.score($0, $1, facets, vectors) }, vectors, taken: &taken)
             built.append((cluster, g))
         }
         // Recurring first: most sessions, then most recent, then id.
@@ -29,7 +31,13 @@ public struct FailureGrouping: Sendable {
         groups.firstIndex { g in g.contains { candidates[$0].key == key } }
     }
 
-    static func build(_ g: [Int], _ c: [FailureCandidate], _ v: TermVectors, _ clusterer: FailureClusterer,
+    /// The score of two candidates (indexes into `candidates`), as the clusterer computed it.
+    public func score(_ a: Int, _ b: Int) -> Double { clusterer.score(a, b, facets, vectors) }
+
+    /// The bar the pair had to reach.
+    public func threshold(_ a: Int, _ b: Int) -> Double { clusterer.threshold(facets.items[a], facets.items[b]) }
+
+    static func build(_ g: [Int], _ c: [FailureCandidate], _ score: (Int, Int) -> Double, _ v: TermVectors,
                       taken: inout Set<String>) -> FailureCluster {
         let members = g.sorted { (c[$0].date, c[$0].session, c[$0].line) < (c[$1].date, c[$1].session, c[$1].line) }
         let occurrences = members.map { c[$0].occurrence }
@@ -40,7 +48,7 @@ public struct FailureGrouping: Sendable {
 
         // The clearest title: a finding before a friction row, blocker or takeaway; then the most central one.
         let rank: [FailureCandidate.Kind: Int] = [.finding: 0, .friction: 1, .blocker: 2, .takeaway: 3]
-        func centrality(_ i: Int) -> Double { members.reduce(0) { $0 + ($1 == i ? 0 : clusterer.score(i, $1, c, v)) } }
+        func centrality(_ i: Int) -> Double { members.reduce(0) { $0 + ($1 == i ? 0 : score(i, $1)) } }
         let clearest = members.min { a, b in
             let ra = rank[c[a].kind] ?? 9, rb = rank[c[b].kind] ?? 9
             if ra != rb { return ra < rb }

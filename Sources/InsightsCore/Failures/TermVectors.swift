@@ -90,7 +90,7 @@ public struct TermVectors: Sendable {
     /// terms found in at most `cap` candidates. A term in more candidates than that has a low IDF weight and
     /// cannot on its own make two candidates similar, so it is not indexed; this keeps the work near-linear
     /// (at most `cap` neighbours per indexed term) instead of comparing every pair.
-    public func blockedPairs(cap: Int, perCandidate: Int = 12) -> [(Int, Int)] {
+    public func blockedPairs(cap: Int, perCandidate: Int = 8) -> [(Int, Int)] {
         let keys: [[Int]] = vectors.map { v in
             v.filter { df[$0.term] >= 2 && df[$0.term] <= cap }.sorted { $0.weight > $1.weight }
                 .prefix(perCandidate).map(\.term)

@@ -74,7 +74,7 @@ extension FailureLabelTests {
                 for a in g.indices { for b in g.indices where b > a {
                     let x = grouping.candidates[g[a]], y = grouping.candidates[g[b]]
                     guard !ignored.contains(x.key), !ignored.contains(y.key), label[x.key] == nil || label[x.key] != label[y.key] else { continue }
-                    let sc = clusterer.score(g[a], g[b], grouping.candidates, grouping.vectors)
+                    let sc = grouping.score(g[a], g[b])
                     print(String(format: "WRONG %d %.3f ", n, sc) + "\(x.title.prefix(40)) ~ \(y.title.prefix(40))  " + grouping.vectors.shared(g[a], g[b]).prefix(5).map(\.term).joined(separator: ","))
                 } }
             }
@@ -82,7 +82,7 @@ extension FailureLabelTests {
                 print("label \(g.name):")
                 let ms = g.members.compactMap { idx[key($0.file, $0.line)] }
                 for a in ms.indices { for b in ms.indices where b > a {
-                    let sc = clusterer.score(ms[a], ms[b], grouping.candidates, grouping.vectors)
+                    let sc = grouping.score(ms[a], ms[b])
                     print(String(format: "   %.3f ", sc) + "\(grouping.candidates[ms[a]].title.prefix(30)) ~ \(grouping.candidates[ms[b]].title.prefix(30))  " + grouping.vectors.shared(ms[a], ms[b]).prefix(5).map(\.term).joined(separator: ","))
                 } }
             }
@@ -126,7 +126,7 @@ extension FailureLabelTests {
         let file = ProcessInfo.processInfo.environment["INSIGHTS_PAIRS"] ?? ""
         let g = FailureClusterer().grouping([try FailureLabels.session(file)])
         for a in g.candidates.indices { for b in g.candidates.indices where b > a {
-            let s = FailureClusterer().score(a, b, g.candidates, g.vectors)
+            let s = g.score(a, b)
             if s > 0.08 {
                 print(String(format: "PAIR %.3f ", s) + "\(g.candidates[a].line) \(g.candidates[a].title.prefix(30)) ~ \(g.candidates[b].line) \(g.candidates[b].title.prefix(30)): " + g.vectors.shared(a, b).prefix(6).map(\.term).joined(separator: ","))
             }
