@@ -75,9 +75,13 @@ public struct FailureClusterer: Sendable {
 
     /// The score of a pair: cosine of the term vectors plus the structure bonuses, minus the sibling penalty.
     func score(_ a: Int, _ b: Int, _ f: CandidateFacets, _ v: TermVectors) -> Double {
+        score(a, b, f, cosine: v.cosine(a, b))
+    }
+
+    func score(_ a: Int, _ b: Int, _ f: CandidateFacets, cosine: Double) -> Double {
         let x = f.items[a], y = f.items[b]
         let isSibling = x.group >= 0 && x.group == y.group
-        var s = v.cosine(a, b)
+        var s = cosine
         guard s > 0 else { return isSibling ? -siblingPenalty : 0 }
         if x.kind == y.kind && x.category == y.category && x.kind != .takeaway { s += Self.sameStructureBonus }
         if x.kind == .finding && y.kind == .finding && x.labels & y.labels != 0 { s += Self.sameFieldBonus }
@@ -95,7 +99,7 @@ public struct FailureClusterer: Sendable {
 
     /// Terms found in more candidates than this are not used to find pairs across notes (see
     /// `TermVectors.blockedPairs`).
-    static let blockingCap = 50
+    static let blockingCap = 30
 
     func group(_ c: [FailureCandidate], _ f: CandidateFacets, _ v: TermVectors, _ decisions: [FailureDecision]) -> [[Int]] {
         let index = Dictionary(c.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
@@ -124,9 +128,10 @@ public struct FailureClusterer: Sendable {
         for (a, b) in pairs {
             if x[a].kind == .takeaway && x[b].kind == .takeaway { continue }
             if alone.contains(a) || alone.contains(b) { continue }
-            if x[a].session != x[b].session && v.sharedCount(a, b) < Self.minSharedTerms { continue }
+            let o = v.overlap(a, b)
+            if x[a].session != x[b].session && o.shared < Self.minSharedTerms { continue }
             if let ga = apart[a], apart[b] == ga { continue }
-            let s = score(a, b, f, v)
+            let s = score(a, b, f, cosine: o.cosine)
             if s >= threshold(x[a], x[b]) { edges.append((a, b, s)) }
         }
         edges.sort { ($0.s, $1.a, $1.b) > ($1.s, $0.a, $0.b) }

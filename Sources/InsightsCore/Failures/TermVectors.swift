@@ -59,25 +59,24 @@ public struct TermVectors: Sendable {
     }
 
     /// Cosine similarity of two candidates (0 ... 1).
-    public func cosine(_ a: Int, _ b: Int) -> Double {
-        let x = vectors[a], y = vectors[b]
-        var i = 0, j = 0, sum = 0.0
-        while i < x.count && j < y.count {
-            if x[i].term == y[j].term { sum += x[i].weight * y[j].weight; i += 1; j += 1 }
-            else if x[i].term < y[j].term { i += 1 } else { j += 1 }
+    public func cosine(_ a: Int, _ b: Int) -> Double { overlap(a, b).cosine }
+
+    /// Cosine similarity and the number of shared terms, in one pass.
+    public func overlap(_ a: Int, _ b: Int) -> (cosine: Double, shared: Int) {
+        vectors[a].withUnsafeBufferPointer { x in
+            vectors[b].withUnsafeBufferPointer { y in
+                var i = 0, j = 0, sum = 0.0, n = 0
+                while i < x.count && j < y.count {
+                    if x[i].term == y[j].term { sum += x[i].weight * y[j].weight; n += 1; i += 1; j += 1 }
+                    else if x[i].term < y[j].term { i += 1 } else { j += 1 }
+                }
+                return (sum, n)
+            }
         }
-        return sum
     }
 
     /// How many terms two candidates share.
-    public func sharedCount(_ a: Int, _ b: Int) -> Int {
-        let x = vectors[a], y = vectors[b]
-        var i = 0, j = 0, n = 0
-        while i < x.count && j < y.count {
-            if x[i].term == y[j].term { n += 1; i += 1; j += 1 } else if x[i].term < y[j].term { i += 1 } else { j += 1 }
-        }
-        return n
-    }
+    public func sharedCount(_ a: Int, _ b: Int) -> Int { overlap(a, b).shared }
 
     /// The terms two candidates share, strongest contribution first.
     public func shared(_ a: Int, _ b: Int) -> [(term: String, contribution: Double)] {
@@ -90,7 +89,7 @@ public struct TermVectors: Sendable {
     /// terms found in at most `cap` candidates. A term in more candidates than that has a low IDF weight and
     /// cannot on its own make two candidates similar, so it is not indexed; this keeps the work near-linear
     /// (at most `cap` neighbours per indexed term) instead of comparing every pair.
-    public func blockedPairs(cap: Int, perCandidate: Int = 8) -> [(Int, Int)] {
+    public func blockedPairs(cap: Int, perCandidate: Int = 6) -> [(Int, Int)] {
         let keys: [[Int]] = vectors.map { v in
             v.filter { df[$0.term] >= 2 && df[$0.term] <= cap }.sorted { $0.weight > $1.weight }
                 .prefix(perCandidate).map(\.term)
