@@ -10,6 +10,8 @@ struct Ingester {
     let parser: NoteParser
     /// Today's date (`YYYY-MM-DD`), for notes that carry no date at all.
     let today: String
+    /// `--split`: how to read multi-entry logs; nil uses the mode recorded for the file, else `auto`.
+    var split: SplitMode?
 
     init(journal: Journal, vocabulary: Vocabulary, today: String = Ingester.todayString()) {
         self.journal = journal
@@ -27,6 +29,8 @@ struct Ingester {
         var file: String?
         var reason: String?
         var counts: Counts?
+        /// For an entry of a multi-entry log: the lines it spans in the file (`7-36`).
+        var lines: String?
     }
 
     struct Counts: Codable, Sendable {
@@ -69,6 +73,8 @@ struct Ingester {
             : try journal.openIndex()
         var keys = SessionKeys(try index?.sessionKeys() ?? [])
         var sources = journal.sources()
+        var splits = journal.splitModes()
+        var removing: [String] = []
         let sourceIDs = Dictionary(sources.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
         var report = Report()
         var toStore: [StoredSession] = []
@@ -86,11 +92,27 @@ struct Ingester {
             }
             // Hash first: an unchanged note costs a hash and a lookup, no parse.
             let hash = SHA256.hex(note.data)
-            if !isDryRun, let same = keys.byHash[hash] {
+            let journalFile = journalRelativePath(of: note.path)
+            let absolute = note.path == "-" ? nil : URL(fileURLWithPath: note.path).standardizedFileURL.path
+            // The journal file this note already has (itself, or the copy made when it was last ingested).
+            let knownFile = journalFile ?? absolute.flatMap { sourceIDs[$0] }.flatMap { keys.byID[$0]?.file }
+            let mode = splitMode(journalFile: knownFile, splits: splits)
+            if !isDryRun, let same = keys.byHash[hash], split == nil || (splits[same.file] ?? .auto) == mode {
                 report.files.append(FileResult(path: note.path, status: .unchanged, id: same.id, file: same.file))
                 continue
             }
-            let journalFile = journalRelativePath(of: note.path)
+            let entries = parser.entrySessions(from: note.text, fileName: note.path == "-" ? nil : note.path, mode: mode)
+            if !entries.isEmpty {
+                let file = knownFile ?? newLogFile(for: note.path, keys: keys)
+                let log = ingestLog(note, entries: entries, journalFile: journalFile, file: file, keys: &keys, sources: &sources)
+                if isDryRun { report.sessions? += entries }
+                if split != nil { splits[file] = mode == .auto ? nil : mode }
+                report.files += log.results
+                toStore += log.stored
+                removing += log.removing
+                if let write = log.write { toWrite.append(write) }
+                continue
+            }
             var session = parser.session(from: note.text, fileName: note.path == "-" ? nil : note.path, fallbackDate: today)
             session.hash = hash
             session.source = note.path
@@ -101,17 +123,22 @@ struct Ingester {
                     continue
                 }
             }
-            let absolute = note.path == "-" ? nil : URL(fileURLWithPath: note.path).standardizedFileURL.path
-            let existing: SessionKey?
+            var existing: SessionKey?
             if let journalFile {
-                existing = keys.byFile[journalFile]
+                existing = keys.byFile[journalFile].flatMap { $0.entryStart == nil ? $0 : nil }
             } else {
                 existing = absolute.flatMap { sourceIDs[$0] }.flatMap { keys.byID[$0] }
                     ?? keys.byTitleDate[session.title + "\u{0}" + session.date]
             }
             let outcome: Outcome
             let file: String
-            if let existing {
+            if let existing, existing.entryStart != nil {
+                // A log read whole now (--split none): one session named after its journal file.
+                session.id = Self.id(forJournalFile: existing.file)
+                file = existing.file
+                outcome = .updated
+                for key in keys.byID.values where key.file == file && key.id != session.id { keys.remove(key.id); sources[key.id] = nil }
+            } else if let existing {
                 session.id = existing.id
                 file = existing.file
                 outcome = .updated
@@ -127,17 +154,19 @@ struct Ingester {
             if journalFile == nil { session.source = absolute ?? "-" } else if let origin = sources[session.id] { session.source = origin }
             keys.insert(SessionKey(id: session.id, file: file, hash: session.hash, title: session.title, date: session.date, source: session.source))
             if let absolute, journalFile == nil { sources[session.id] = absolute }
+            if split != nil { splits[file] = mode == .auto ? nil : mode }
             toStore.append(StoredSession(session: session, file: file))
             if journalFile == nil { toWrite.append((file, note.data)) }
             report.files.append(FileResult(path: note.path, status: outcome, id: session.id, file: file, counts: Counts(session)))
         }
 
-        guard !isDryRun, let index, !toStore.isEmpty else { return report }
+        guard !isDryRun, let index, !toStore.isEmpty || !removing.isEmpty else { return report }
         // Notes first (each atomically), then the index in one transaction: a kill between the two leaves
         // notes the next ingest or reindex picks up, never an index entry without its note.
         for (file, data) in toWrite { try journal.write(data, to: file) }
         try journal.writeSources(sources)
-        try index.write(sessions: toStore, then: Derived.recompute(journal: journal))
+        try journal.writeSplitModes(splits)
+        try index.write(sessions: toStore, removing: removing, then: Derived.recompute(journal: journal))
         return report
     }
 
