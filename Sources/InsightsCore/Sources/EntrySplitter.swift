@@ -2,7 +2,8 @@
 ///
 /// A note splits only when at least two sibling headings (same level, same parent, at the top of the note or
 /// directly under its `#` title) each carry a date `DateParser` understands; each entry is its heading plus
-/// everything up to the next heading of the same or a higher level.
+/// everything up to the next heading of the same or a higher level; a dated heading with nothing under it
+/// (a stack of `# Date: ...` header lines) is not an entry.
 /// `"# Log\n\n## 2026-04-02 B\nb\n\n## 2026-04-01 A\na\n"` → entries at lines 3–4 and 6–7.
 /// A `### 2023-08-25` timeline under `## Timeline` is not a log: its parent is a section, not the title.
 public enum EntrySplitter {
@@ -24,6 +25,10 @@ public enum EntrySplitter {
             if h.line == titleLine && !headings.dropFirst().contains(where: { $0.level == 1 }) {
                 continue // a dated title over its own sections is one note, not an entry
             }
+            // A heading with nothing under it is part of a header block (`# Date: 2025-10-03` right above
+            // `# Session: 20251003 ...`), not an entry.
+            let next = headings[(i + 1)...].first { $0.level <= h.level }?.line ?? (note.lines.count + 1)
+            guard ((h.line + 1)..<max(h.line + 1, next)).contains(where: { !note.line($0).trimmingSpaces.isEmpty }) else { continue }
             groups["\(h.level):\(parent?.line ?? 0)", default: Group(level: h.level, members: [])].members.append(i)
         }
         let minimum = mode == .auto ? 2 : 1

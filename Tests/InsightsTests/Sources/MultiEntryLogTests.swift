@@ -40,6 +40,23 @@ struct MultiEntryLogTests {
         #expect(try entries(path).count == expected)
     }
 
+    /// Regression: tickdatapipeline notes open with a stack of dated `#` lines (`# SESSION 20251003_1430 CHANGE
+    /// LOG`, `# Date: 2025-10-03`, `# Session: 20251003_1430 - ...`), which split every one of them in three.
+    @Test("one-session notes of the corpus series never split (a stack of dated header lines is not a log)")
+    func seriesDoNotSplit() throws {
+        let root = try Corpus.path("notes")
+        var checked = 0
+        for folder in ["tickdatapipeline", "cosmo-smoke", "ggltcg"] {
+            for file in InputPaths.notes(under: root + "/" + folder) {
+                let text = try String(contentsOfFile: file, encoding: .utf8)
+                let sessions = NoteParser().entrySessions(from: text, fileName: file, mode: .auto)
+                #expect(sessions.isEmpty, "\(file) split into \(sessions.count)")
+                checked += 1
+            }
+        }
+        #expect(checked > 40)
+    }
+
     @Test("each entry keeps its own line range, date and title; items carry the original file's line numbers")
     func lineRanges() throws {
         let sessions = try entries("open-christian-data/PROJECT_JOURNAL.md")
