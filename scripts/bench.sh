@@ -9,7 +9,7 @@ for tool in cmark-gfm hugo rg; do
   command -v $tool >/dev/null || { echo "installing $tool's package"; apt-get install -y -qq cmark-gfm hugo ripgrep >/dev/null; }
 done
 swift build -c release -Xswiftc -enable-testing --product insights-bench >/dev/null
-swift build -c release --product insights >/dev/null
+swift build -c release -Xswiftc -enable-testing --product insights >/dev/null
 BIN=$PWD/.build/release/insights
 BENCH=$PWD/.build/release/insights-bench
 WORK=$(mktemp -d)

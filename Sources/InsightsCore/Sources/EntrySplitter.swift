@@ -9,6 +9,9 @@
 public enum EntrySplitter {
     /// The entries of `document` (parsed from `note`), or `[]` when the note is one session under `mode`.
     /// `auto` needs two dated siblings; `entries` accepts one; `none` never splits.
+    /// Not optimized: Swift 6.3.1's CopyPropagation pass crashes on this function in release builds
+    /// (signal 6 in the SIL ownership verifier); it runs once per note, so the cost is nil.
+    @_optimize(none)
     public static func entries(in document: Block, note: NoteText, mode: SplitMode) -> [LogEntry] {
         guard mode != .none else { return [] }
         let headings = document.children.compactMap { block -> (level: Int, line: Int, text: String)? in
