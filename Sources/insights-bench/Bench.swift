@@ -7,6 +7,7 @@ import InsightsStore
 ///
 ///   insights-bench generate N DIR        write N generated notes into DIR
 ///   insights-bench ingest N              cold ingest of N generated notes, then re-ingest unchanged
+///   insights-bench tasks N               TaskTracker alone over N generated, parsed notes (ms)
 @main enum Bench {
     static func main() throws {
         let args = Array(CommandLine.arguments.dropFirst())
@@ -18,13 +19,16 @@ import InsightsStore
         case "ingest":
             guard args.count >= 2, let n = Int(args[1]) else { return usage() }
             try ingest(n)
+        case "tasks":
+            guard args.count >= 2, let n = Int(args[1]) else { return usage() }
+            tasks(n)
         default:
             usage()
         }
     }
 
     static func usage() {
-        FileHandle.standardError.write(Data("usage: insights-bench generate N DIR | ingest N\n".utf8))
+        FileHandle.standardError.write(Data("usage: insights-bench generate N DIR | ingest N | tasks N\n".utf8))
         exit(64)
     }
 
