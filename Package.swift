@@ -40,7 +40,7 @@ let package = Package(
         ]),
         .executableTarget(name: "insights", dependencies: ["InsightsCLI"]),
         // Benchmarks (see scripts/bench.sh): built with `-Xswiftc -enable-testing` to drive CLI internals.
-        .executableTarget(name: "insights-bench", dependencies: ["InsightsCLI", "InsightsCore", "InsightsStore"]),
+        .executableTarget(name: "insights-bench", dependencies: ["InsightsCLI", "InsightsCore", "InsightsMarkdown", "InsightsStore"]),
         .testTarget(name: "InsightsTests", dependencies: [
             "InsightsCore", "InsightsMarkdown", "InsightsStore", "InsightsCLI", "InsightsSite",
         ]),

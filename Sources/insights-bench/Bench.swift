@@ -7,6 +7,7 @@ import InsightsStore
 ///
 ///   insights-bench generate N DIR        write N generated notes into DIR
 ///   insights-bench ingest N              cold ingest of N generated notes, then re-ingest unchanged
+///   insights-bench tasks N               TaskTracker alone over N generated, parsed notes (ms)
 @main enum Bench {
     static func main() throws {
         let args = Array(CommandLine.arguments.dropFirst())
@@ -25,13 +26,17 @@ import InsightsStore
         case "search":
             guard args.count == 2 else { return usage() }
             try search(journal: args[1])
+        case "tasks":
+            guard args.count >= 2, let n = Int(args[1]) else { return usage() }
+            tasks(n)
         default:
             usage()
         }
     }
 
     static func usage() {
-        FileHandle.standardError.write(Data("usage: insights-bench generate N DIR | ingest N | search JOURNAL | fuzz SECONDS CORPUS [SEED]\n".utf8))
+        FileHandle.standardError.write(Data("usage: insights-bench generate N DIR | ingest N | tasks N | search JOURNAL | fuzz SECONDS CORPUS [SEED]
+".utf8))
         exit(64)
     }
 

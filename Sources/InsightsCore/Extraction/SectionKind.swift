@@ -11,7 +11,12 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
     public static func classify(_ heading: String, _ vocabulary: Vocabulary) -> SectionKind? {
         let words = PhraseIndex.words(stripNumbering(Vocabulary.normalize(heading)))
         let entry = PhraseIndex.longest(vocabulary.phrases.sections, in: words) { entry in
-            entry.value != SectionKind.update.rawValue || words.hasPrefixRun(entry.words)
+            switch entry.value {
+            case SectionKind.update.rawValue: return words.hasPrefixRun(entry.words)
+            // "Stats", "Data", "Commits (16)" name the whole heading; "Data Structures" is not a reference.
+            case SectionKind.reference.rawValue: return words.prefix { !$0.allSatisfy(\.isNumber) } == entry.words[...]
+            default: return true
+            }
         }
         return entry.flatMap { SectionKind(rawValue: $0.value) }
     }

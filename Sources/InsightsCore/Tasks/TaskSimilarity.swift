@@ -12,6 +12,8 @@ public struct TaskSimilarity: Sendable {
 
     /// Every comparable word seen, numbered in order of first sight.
     private var ids: [String: Int32] = [:]
+    /// Raw lowercased word → its word id, or -1 for a word that is never compared.
+    private var rawIDs: [String: Int32] = [:]
     /// Per word id: in how many titles it occurs, then its IDF weight (after `freeze()`).
     private(set) var documentFrequency: [Int32] = []
     private var weights: [Double] = []
@@ -31,23 +33,32 @@ public struct TaskSimilarity: Sendable {
 
     /// The shape of a title; its words count toward document frequency (call before `freeze()`).
     mutating func shape(of title: String) -> Shape {
-        let full = intern(TaskSimilarity.words(title, stems: &stems))
+        let full = ids(of: title)
         let headText = TaskSimilarity.head(title)
-        let head = headText == title ? full : intern(TaskSimilarity.words(headText, stems: &stems))
+        let head = headText == title ? full : ids(of: headText)
         documents += 1
         for id in full { documentFrequency[Int(id)] += 1 }
         return Shape(full: full, head: head.isEmpty ? full : head)
     }
 
-    private mutating func intern(_ words: [String]) -> [Int32] {
+    /// A text's comparable words as sorted, unique word ids; each raw word is stemmed and looked up once per run.
+    private mutating func ids(of text: String) -> [Int32] {
         var out: [Int32] = []
-        out.reserveCapacity(words.count)
-        for w in words {
-            if let id = ids[w] { out.append(id); continue }
-            let id = Int32(documentFrequency.count)
-            ids[w] = id
-            documentFrequency.append(0)
-            out.append(id)
+        for raw in Tokens.words(TaskSimilarity.joinIdentifiers(text)) {
+            if let known = rawIDs[raw] {
+                if known >= 0 { out.append(known) }
+                continue
+            }
+            var id: Int32 = -1
+            if let form = stems.form(raw) {
+                if let existing = ids[form] { id = existing } else {
+                    id = Int32(documentFrequency.count)
+                    ids[form] = id
+                    documentFrequency.append(0)
+                }
+                out.append(id)
+            }
+            rawIDs[raw] = id
         }
         out.sort()
         var unique: [Int32] = []
@@ -141,8 +152,24 @@ public struct TaskSimilarity: Sendable {
 
     /// `ROAD-034`, `FEAT-9`, `T-36` become one word (`ROAD034`), so two different tickets never share `road` alone.
     static func joinIdentifiers(_ text: String) -> String {
-        guard text.contains("-") else { return text }
-        return text.replacingOccurrences(of: #"\b([A-Za-z]+)-([0-9]+)\b"#, with: "$1$2", options: .regularExpression)
+        guard text.utf8.contains(UInt8(ascii: "-")) else { return text }
+        let scalars = Array(text.unicodeScalars)
+        func isWord(_ i: Int) -> Bool { i >= 0 && i < scalars.count && (Scalars.isWord(scalars[i]) || scalars[i] == "_") }
+        func isLetter(_ s: Unicode.Scalar) -> Bool { ("a"..."z").contains(s) || ("A"..."Z").contains(s) }
+        func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }
+        var dropped = Set<Int>()
+        for (i, s) in scalars.enumerated() where s == "-" {
+            var start = i
+            while start > 0 && isLetter(scalars[start - 1]) { start -= 1 }
+            var end = i + 1
+            while end < scalars.count && isDigit(scalars[end]) { end += 1 }
+            // `\b[A-Za-z]+-[0-9]+\b`: whole runs, letters first, digits last.
+            if start < i && end > i + 1 && !isWord(start - 1) && !isWord(end) { dropped.insert(i) }
+        }
+        guard !dropped.isEmpty else { return text }
+        var out = String.UnicodeScalarView()
+        for (i, s) in scalars.enumerated() where !dropped.contains(i) { out.append(s) }
+        return String(out)
     }
 
     /// The head of a title: parentheses dropped, cut at the first `;`, `: `, ` — ` or ` - `.

@@ -2,7 +2,8 @@
 ///
 /// Sessions are read oldest first. Each remaining item is an open mention; each completed item and each
 /// item an `Update` resolves is a done mention. A mention joins the earlier task it is most similar to
-/// (`TaskSimilarity`, score ≥ `threshold`, compared with each of the task's mentions), and otherwise an open
+/// (`TaskSimilarity`, score ≥ `threshold`, compared with each of the task's open mentions: done evidence such as
+/// a created file's path names what was delivered, not the task, so it never attracts later items), and otherwise an open
 /// mention starts a new task (an unmatched done mention is ignored: done work that was never planned is not a
 /// task). Within one note, assignment is greedy by score and a task takes at most one open and one done
 /// mention, so two different items of the same note never merge; a completed row never closes an item of its
@@ -26,7 +27,7 @@ public struct TaskTracker: Sendable {
     /// One task being assembled.
     struct Draft {
         var mentions: [TaskMention] = []
-        /// Token sets (and weights) of the mentions, for matching later mentions.
+        /// Token sets (and weights) of the open mentions, for matching later mentions.
         var shapes: [TaskSimilarity.Shape] = []
         /// Draft indices this one depends on.
         var dependsOn: Set<Int> = []
@@ -65,11 +66,12 @@ public struct TaskTracker: Sendable {
 
         func attach(_ p: Pending, to index: Int, session: Session) {
             drafts[index].mentions.append(p.mention)
+            // Only what was planned says what a task is: evidence of done work ("config/example_amc.toml")
+            // closes it but never draws in later mentions that share its generic words.
+            guard p.mention.kind == .open else { return }
             drafts[index].shapes.append(p.shape)
-            if p.mention.kind == .open {
-                drafts[index].lastOpenSession = session.id
-                drafts[index].tags.formUnion(session.tags)
-            }
+            drafts[index].lastOpenSession = session.id
+            drafts[index].tags.formUnion(session.tags)
             for t in p.shape.full where postings[Int(t)].last != index { postings[Int(t)].append(index) }
         }
 

@@ -3,17 +3,24 @@
 /// `Stemmer.stem("migrations")` → `"migrat"`; `Stemmer.stem("headers")` → `"header"`.
 public enum Stemmer {
     public static func stem(_ word: String) -> String {
-        guard word.count > 2, word.allSatisfy({ $0.isASCII && $0.isLetter }) else { return word }
+        guard word.utf8.count > 2, word.utf8.allSatisfy(isASCIILetter) else { return word }
         var w = Array(word.utf8)
         step1a(&w); step1b(&w); step1c(&w); step2(&w); step3(&w); step4(&w); step5(&w)
         return String(decoding: w, as: UTF8.self)
     }
 
-    private static let vowels: Set<UInt8> = Set("aeiou".utf8)
     private static let y = UInt8(ascii: "y")
 
+    @inline(__always) private static func isASCIILetter(_ b: UInt8) -> Bool {
+        (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a)
+    }
+
+    @inline(__always) private static func isVowel(_ b: UInt8) -> Bool {
+        b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6f || b == 0x75   // a e i o u
+    }
+
     private static func isConsonant(_ w: [UInt8], _ i: Int) -> Bool {
-        if vowels.contains(w[i]) { return false }
+        if isVowel(w[i]) { return false }
         if w[i] == y { return i == 0 ? true : !isConsonant(w, i - 1) }
         return true
     }
@@ -49,8 +56,14 @@ public enum Stemmer {
     }
 
     private static func ends(_ w: [UInt8], _ suffix: String) -> Bool {
-        let s = Array(suffix.utf8)
-        return w.count >= s.count && Array(w.suffix(s.count)) == s
+        let n = suffix.utf8.count
+        guard w.count >= n else { return false }
+        var i = w.count - n
+        for b in suffix.utf8 {
+            if w[i] != b { return false }
+            i += 1
+        }
+        return true
     }
 
     private static func replace(_ w: inout [UInt8], _ suffix: String, _ with: String) {
@@ -100,8 +113,9 @@ public enum Stemmer {
     private static let step3Rules: [(String, String)] = [
         ("icate", "ic"), ("ative", ""), ("alize", "al"), ("iciti", "ic"), ("ical", "ic"), ("ful", ""), ("ness", ""),
     ]
+    /// Longest first, so "ement" is tried before "ment" and "ent".
     private static let step4Suffixes = ["al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment",
-                                        "ent", "ion", "ou", "ism", "ate", "iti", "ous", "ive", "ize"]
+                                        "ent", "ion", "ou", "ism", "ate", "iti", "ous", "ive", "ize"].sorted { $0.count > $1.count }
 
     private static func step2(_ w: inout [UInt8]) {
         for (s, r) in step2Rules where rule(&w, s, r, minMeasure: 0) { return }
@@ -112,7 +126,7 @@ public enum Stemmer {
     }
 
     private static func step4(_ w: inout [UInt8]) {
-        for s in step4Suffixes.sorted(by: { $0.count > $1.count }) where ends(w, s) {
+        for s in step4Suffixes where ends(w, s) {
             let stemEnd = w.count - s.utf8.count
             if s == "ion" {
                 guard stemEnd > 0, w[stemEnd - 1] == UInt8(ascii: "s") || w[stemEnd - 1] == UInt8(ascii: "t") else { return }

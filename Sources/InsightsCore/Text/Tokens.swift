@@ -6,6 +6,7 @@ import Foundation
 public enum Tokens {
     /// Words as they appear (lowercased), split on anything that is not a letter or digit.
     public static func words(_ text: String) -> [String] {
+        if let ascii = asciiWords(text) { return ascii }
         var out: [String] = []
         var current = ""
         for scalar in text.lowercased().unicodeScalars {
@@ -19,14 +20,58 @@ public enum Tokens {
         return out
     }
 
+    /// `words` for pure-ASCII text, on bytes (same result as the Unicode path); nil when the text is not ASCII.
+    static func asciiWords(_ text: String) -> [String]? {
+        var text = text
+        return text.withUTF8 { bytes -> [String]? in
+            var out: [String] = []
+            var start = -1
+            var i = 0
+            func flush(_ end: Int) {
+                guard start >= 0 else { return }
+                out.append(String(unsafeUninitializedCapacity: end - start) { buffer in
+                    for j in start..<end {
+                        let b = bytes[j]
+                        buffer[j - start] = b >= 0x41 && b <= 0x5a ? b | 0x20 : b
+                    }
+                    return end - start
+                })
+                start = -1
+            }
+            while i < bytes.count {
+                let b = bytes[i]
+                if b >= 0x80 { return nil }
+                let isWord = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b == 0x5f
+                if isWord { if start < 0 { start = i } } else { flush(i) }
+                i += 1
+            }
+            flush(bytes.count)
+            return out
+        }
+    }
+
     /// Stemmed content words, in order, duplicates kept.
     public static func content(_ text: String, extraStopWords: Set<String> = []) -> [String] {
         words(text).compactMap { word in
-            guard word.count > 1, !stopWords.contains(word), !extraStopWords.contains(word),
-                  !word.allSatisfy(\.isNumber) else { return nil }
+            guard isLongerThanOneCharacter(word), !stopWords.contains(word), !extraStopWords.contains(word),
+                  !isNumber(word) else { return nil }
             let stemmed = Stemmer.stem(word)
             return stopWords.contains(stemmed) ? nil : stemmed
         }
+    }
+
+    static func isLongerThanOneCharacter(_ word: String) -> Bool {
+        word.utf8.count > 1 && (word.utf8.allSatisfy { $0 < 0x80 } || word.count > 1)
+    }
+
+    /// All digits (ASCII checked on bytes; other scripts by `Character.isNumber`).
+    static func isNumber(_ word: String) -> Bool {
+        var isASCII = true
+        for b in word.utf8 {
+            if b >= 0x80 { isASCII = false; break }
+            if b < 0x30 || b > 0x39 { return false }
+        }
+        return isASCII || word.allSatisfy(\.isNumber)
     }
 
     /// English stop-words plus words every session note uses ("session", "task", "fix", "issue", ...).
