@@ -35,8 +35,7 @@ import InsightsStore
     }
 
     static func usage() {
-        FileHandle.standardError.write(Data("usage: insights-bench generate N DIR | ingest N | tasks N | search JOURNAL | fuzz SECONDS CORPUS [SEED]
-".utf8))
+        FileHandle.standardError.write(Data("usage: insights-bench generate N DIR | ingest N | tasks N | search JOURNAL | fuzz SECONDS CORPUS [SEED]\n".utf8))
         exit(64)
     }
 

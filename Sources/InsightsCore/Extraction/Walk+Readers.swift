@@ -130,6 +130,7 @@ extension Walk {
                 if let f = LabelledLine(note.line(item.line)), isFieldLabel(f.label) { continue }
                 var done = isDoneSection
                 if item.children.first?.isStruck == true { done = true }
+                if let first = item.children.first?.plainText.trimmingSpaces.first, first == "✅" || first == "✔" { done = true }
                 if case .item(let checked?) = item.kind { done = checked }
                 addWork(item, isDone: done, number: isOrdered ? start + offset : nil)
                 collectCheckboxes(item, includeTopLevel: false)

@@ -29,14 +29,10 @@ struct TaskTrackerSeriesTests {
         let t = try task(open)
         #expect(t.status == .done)
         #expect(t.mentions.first?.session == "session_20251016_bar_processor_design")
-        // Known extraction bug: the heading "Phase 1: Data Structures & Configuration" reads as a reference
-        // section (the vocabulary's "data"), so its "Files Modified" list (`config/default.toml`, line 38) is not
-        // extracted and the task is closed a day later by fir_filter's `config/default.toml (MODIFIED)`.
-        // The expectation stays: the note does say config/default.toml was modified in that session.
-        try withKnownIssue("Phase 1 heading classified as a reference section") {
-            #expect(t.resolvedIn == "session_20251016_bar_processor_implementation")
-            #expect(t.evidence?.text.hasPrefix(evidence) == true)
-        } when: { open == "Add TOML configuration" }
+        // Regression: "Phase 1: Data Structures & Configuration" was once read as a reference section (the
+        // vocabulary's "data"), which hid its "Files Modified" list (`config/default.toml`, line 38).
+        #expect(t.resolvedIn == "session_20251016_bar_processor_implementation")
+        #expect(t.evidence?.text.hasPrefix(evidence) == true)
     }
 
     @Test("phase 3 benchmarking tasks closed in phase 4", arguments: [
