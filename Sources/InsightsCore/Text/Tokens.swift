@@ -6,6 +6,7 @@ import Foundation
 public enum Tokens {
     /// Words as they appear (lowercased), split on anything that is not a letter or digit.
     public static func words(_ text: String) -> [String] {
+        if let ascii = asciiWords(text) { return ascii }
         var out: [String] = []
         var current = ""
         for scalar in text.lowercased().unicodeScalars {
@@ -17,6 +18,27 @@ public enum Tokens {
         }
         if !current.isEmpty { out.append(current) }
         return out
+    }
+
+    /// `words` for all-ASCII text, byte by byte (the same result: in ASCII only letters and digits are
+    /// alphabetic or numeric); nil when the text holds anything else.
+    static func asciiWords(_ text: String) -> [String]? {
+        var text = text
+        return text.withUTF8 { bytes -> [String]? in
+            var out: [String] = []
+            var word: [UInt8] = []
+            for b in bytes {
+                if b >= 0x80 { return nil }
+                switch b {
+                case 0x41...0x5A: word.append(b | 0x20)
+                case 0x61...0x7A, 0x30...0x39, 0x5F: word.append(b)
+                default:
+                    if !word.isEmpty { out.append(String(decoding: word, as: UTF8.self)); word.removeAll(keepingCapacity: true) }
+                }
+            }
+            if !word.isEmpty { out.append(String(decoding: word, as: UTF8.self)) }
+            return out
+        }
     }
 
     /// Stemmed content words, in order, duplicates kept.
