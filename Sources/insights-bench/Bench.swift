@@ -8,6 +8,7 @@ import InsightsStore
 ///   insights-bench generate N DIR        write N generated notes into DIR
 ///   insights-bench ingest N              cold ingest of N generated notes, then re-ingest unchanged
 ///   insights-bench tasks N               TaskTracker alone over N generated, parsed notes (ms)
+///   insights-bench failures N            parse N generated notes, time failure clustering alone
 @main enum Bench {
     static func main() throws {
         let args = Array(CommandLine.arguments.dropFirst())
@@ -23,6 +24,9 @@ import InsightsStore
             guard args.count >= 3, let secs = Double(args[1]) else { return usage() }
             try Fuzz.run(seconds: secs, seed: args.count > 3 ? UInt64(args[3]) ?? 1 : 1, corpus: args[2],
                          crashFile: NSTemporaryDirectory() + "insights-fuzz-last-input.md")
+        case "failures":
+            guard args.count == 2, let n = Int(args[1]) else { return usage() }
+            FailureBench.run(n)
         case "search":
             guard args.count == 2 else { return usage() }
             try search(journal: args[1])
@@ -35,7 +39,7 @@ import InsightsStore
     }
 
     static func usage() {
-        FileHandle.standardError.write(Data("usage: insights-bench generate N DIR | ingest N | tasks N | search JOURNAL | fuzz SECONDS CORPUS [SEED]\n".utf8))
+        FileHandle.standardError.write(Data("usage: insights-bench generate N DIR | ingest N | tasks N | failures N | search JOURNAL | fuzz SECONDS CORPUS [SEED]\n".utf8))
         exit(64)
     }
 

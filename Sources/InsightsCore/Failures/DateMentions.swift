@@ -40,10 +40,20 @@ public enum DateMentions {
         return out
     }
 
+    /// Whether "the" occurs in any case: most texts have no ordinal, and this skips splitting them into words.
+    static func mentionsThe(_ text: String) -> Bool {
+        let u = Array(text.utf8)
+        guard u.count >= 3 else { return false }
+        for i in 0..<(u.count - 2) where u[i] | 0x20 == 0x74 && u[i + 1] | 0x20 == 0x68 && u[i + 2] | 0x20 == 0x65 {
+            return true
+        }
+        return false
+    }
+
     /// "on the 3rd", "the 21st": the latest such day on or before the note's date (this month or the last).
     static func ordinals(in text: String, noteDate: String) -> Set<String> {
         let parts = noteDate.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return [] }
+        guard parts.count == 3, mentionsThe(text) else { return [] }
         var out = Set<String>()
         let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }
         for (i, w) in words.enumerated() where i > 0 && words[i - 1] == "the" {

@@ -22,6 +22,9 @@ public enum FailureCandidates {
             // A heading that only holds a table ("Friction Points", whose rows are candidates of their own) is
             // not a failure itself.
             if f.fields.isEmpty && f.text.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("|") { continue }
+            // A decision ("Decision 5: Encoder Selection", "Key Design Decisions") is a choice, not a failure;
+            // two notes that revisit one design choice are not a recurring mistake.
+            if f.category.lowercased().contains("decision") { continue }
             var body: [String] = []
             var labels: Set<String> = []
             var fixes: [String] = []
