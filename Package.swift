@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
     ],
     targets: [
         // C API of cmark-gfm (Debian libcmark-gfm-dev + libcmark-gfm-extensions-dev).
@@ -37,12 +38,14 @@ let package = Package(
         .target(name: "InsightsCLI", dependencies: [
             "InsightsCore", "InsightsMarkdown", "InsightsStore", "InsightsSite",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "MCP", package: "swift-sdk"),
         ]),
         .executableTarget(name: "insights", dependencies: ["InsightsCLI"]),
         // Benchmarks (see scripts/bench.sh): built with `-Xswiftc -enable-testing` to drive CLI internals.
         .executableTarget(name: "insights-bench", dependencies: ["InsightsCLI", "InsightsCore", "InsightsStore"]),
         .testTarget(name: "InsightsTests", dependencies: [
             "InsightsCore", "InsightsMarkdown", "InsightsStore", "InsightsCLI", "InsightsSite",
+            .product(name: "MCP", package: "swift-sdk"),
         ]),
     ]
 )

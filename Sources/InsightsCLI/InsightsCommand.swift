@@ -23,6 +23,7 @@ public struct InsightsCommand: AsyncParsableCommand {
         subcommands: [
             IngestCommand.self, SessionsCommand.self, ShowCommand.self, CheckCommand.self, ReindexCommand.self,
             SearchCommand.self, TasksCommand.self, TaskCommand.self, BuildCommand.self,
+            BriefCommand.self, NewCommand.self, MCPCommand.self,
         ]
     )
 
