@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import InsightsStore
+import Logging
 import MCP
 
 struct MCPCommand: AsyncParsableCommand {
@@ -26,12 +27,16 @@ struct MCPCommand: AsyncParsableCommand {
                 Console().err("insights mcp: no index in \(journal.path) yet; tools will say so until `insights reindex` or `insights ingest` runs")
             }
             let server = await InsightsMCPServer.make(InsightsToolbox(journal: journal, isIngestAllowed: allowIngest))
+            let stdio = StdioTransport()
+            let transport = DrainingTransport(stdio, logger: stdio.logger)
             do {
-                try await server.start(transport: StdioTransport())
+                try await server.start(transport: transport)
             } catch {
                 throw CLIError.failure("mcp: cannot start on stdio (\(error.localizedDescription))")
             }
             await server.waitUntilCompleted()
+            // stdin closed: answer what was asked before it did, then stop.
+            await transport.drain(timeout: .seconds(30))
             await server.stop()
         }
     }
