@@ -86,12 +86,19 @@ public struct Brief: Sendable, Hashable, Codable {
         let recent = { (lastSeen: String) in since.map { lastSeen >= $0 } ?? true }
         let unfinished = tasks.filter { $0.status != .done && recent($0.lastSeen) }
 
-        let urgent = unfinished.filter { ($0.priorityRank ?? 9) <= 1 }
-            .sorted { ($0.priorityRank ?? 9, $0.status == .blocked ? 1 : 0, $1.lastSeen, $0.id)
-                    < ($1.priorityRank ?? 9, $1.status == .blocked ? 1 : 0, $0.lastSeen, $1.id) }
+        // Most urgent first: priority, open before blocked, most recently mentioned, then in note order.
+        func isBefore(_ a: TrackedTask, _ b: TrackedTask) -> Bool {
+            let (ra, rb) = (a.priorityRank ?? 9, b.priorityRank ?? 9)
+            if ra != rb { return ra < rb }
+            let (ba, bb) = (a.status == .blocked, b.status == .blocked)
+            if ba != bb { return bb }
+            if a.lastSeen != b.lastSeen { return a.lastSeen > b.lastSeen }
+            let (la, lb) = (a.mentions.last, b.mentions.last)
+            return (la?.session ?? "", la?.line ?? 0, a.id) < (lb?.session ?? "", lb?.line ?? 0, b.id)
+        }
+        let urgent = unfinished.filter { ($0.priorityRank ?? 9) <= 1 }.sorted(by: isBefore)
         let urgentIDs = Set(urgent.map(\.id))
-        let reopened = unfinished.filter { $0.isReopened && !urgentIDs.contains($0.id) }
-            .sorted { ($0.priorityRank ?? 9, $1.lastSeen, $0.id) < ($1.priorityRank ?? 9, $0.lastSeen, $1.id) }
+        let reopened = unfinished.filter { $0.isReopened && !urgentIDs.contains($0.id) }.sorted(by: isBefore)
 
         let seen = failures.filter { recent($0.lastSeen) }
         let warnings = seen.filter { $0.status == .recurredAfterFix }.sorted(by: newestFirst)
