@@ -47,7 +47,7 @@ enum NoteTemplateFile {
 
 ## Remaining Work
 
-<!-- Open P0/P1 and reopened tasks from `insights brief`; tick them, edit them, add (P0)..(P3). -->
+<!-- Open tasks from `insights brief` (P0/P1, reopened, left open last time); tick, edit or drop them. -->
 
 {{open_tasks}}
 

@@ -12,13 +12,15 @@ struct BriefCommand: AsyncParsableCommand {
               recurred after fix   failures that came back after a fix was written (read these first)
               open P0/P1           open and blocked high-priority tasks; blocked ones name their blocker
               reopened             tasks that were done and came back
+              left open            other open tasks of the newest session that has any (its handover)
               watch out for        recurring failures, then lessons with a fix, each with the fix written last
 
               insights brief
               insights brief --since 30d --limit 5
               insights brief --json | jq '.open_tasks[].title'
 
-            --json prints {"date", "since", "warnings", "open_tasks", "reopened", "watch_out_for", "totals"}.
+            --json prints {"date", "since", "warnings", "open_tasks", "reopened", "left_open",
+            "watch_out_for", "totals"}.
             """)
 
     @OptionGroup var journal: JournalOptions
@@ -42,7 +44,7 @@ struct BriefPrinter {
 
     func print(_ b: Brief) {
         if b.isEmpty {
-            console.out("nothing to brief: no open P0/P1 tasks, reopened tasks or failures\(b.since.map { " since \($0)" } ?? "")")
+            console.out("nothing to brief: no open tasks or failures\(b.since.map { " since \($0)" } ?? "")")
             return
         }
         section("Recurred after fix", b.warnings.count, b.totals.warnings, color: .red) {
@@ -53,6 +55,9 @@ struct BriefPrinter {
         }
         section("Reopened", b.reopened.count, b.totals.reopened, color: .yellow) {
             for t in b.reopened { task(t) }
+        }
+        section("Left open on \(b.leftOpen.first?.lastSeen ?? "")", b.leftOpen.count, b.totals.leftOpen, color: .yellow) {
+            for t in b.leftOpen { task(t) }
         }
         section("Watch out for", b.watchOutFor.count, b.totals.watchOutFor, color: .cyan) {
             for f in b.watchOutFor { failure(f) }

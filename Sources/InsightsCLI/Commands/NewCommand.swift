@@ -9,7 +9,7 @@ struct NewCommand: AsyncParsableCommand {
         abstract: "Start a session note from the template, pre-filled with the brief's open tasks and warnings.",
         discussion: """
             Writes DIR/YYYY-MM-DD-title-slug.md from DIR/templates/note.md (or the built-in template), with the
-            open P0/P1 and reopened tasks as "- [ ]" items and a "Watch out for" list of failures and their
+            open P0/P1, reopened and last-session tasks as "- [ ]" items and a "Watch out for" list of failures and their
             last fix. Opens $VISUAL or $EDITOR when run on a terminal (not with --no-edit). Never overwrites a
             note: if the file exists it says so and exits 1. Ingest the note when you have written it.
 
@@ -63,7 +63,7 @@ struct NewCommand: AsyncParsableCommand {
             }()
             let path = journal.url(file).path
             console.out(path)
-            console.err("wrote \(path) with \(brief.openTasks.count + brief.reopened.count) open tasks and \(brief.warnings.count + brief.watchOutFor.count) failures to watch; ingest it when done: insights ingest \(path)")
+            console.err("wrote \(path) with \(brief.openTasks.count + brief.reopened.count + brief.leftOpen.count) open tasks and \(brief.warnings.count + brief.watchOutFor.count) failures to watch; ingest it when done: insights ingest \(path)")
             if !noEdit && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 { try openEditor(path, console: console) }
         }
     }

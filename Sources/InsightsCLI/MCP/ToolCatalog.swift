@@ -20,7 +20,7 @@ enum ToolCatalog {
              ], required: ["query"]),
              annotations: readOnlyHint("Search session notes")),
         Tool(name: "brief",
-             description: "Call this before starting work: recurred-after-fix warnings, open P0/P1 tasks with blockers, reopened tasks, and past failures with the fix written last time.",
+             description: "Call this before starting work: recurred-after-fix warnings, open P0/P1 tasks with blockers, reopened tasks, what the last session left open, and past failures with the fix written last time.",
              inputSchema: schema([
                 "since": .object(["type": "string", "description": "Only items seen on or after this day (2026-01-31) or within this age (30d, 6w, 3m)."]),
                 "limit": .object(["type": "integer", "minimum": 1, "maximum": 50, "description": "Lines per section (default 10)."]),

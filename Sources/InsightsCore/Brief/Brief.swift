@@ -1,5 +1,6 @@
 /// What the next session should know before it starts: recurred-after-fix warnings, open P0/P1 tasks (blocked
-/// ones with their blockers), reopened tasks, and failures with the fix written last time.
+/// ones with their blockers), reopened tasks, what the last session left open, and failures with the fix
+/// written last time.
 ///
 /// `Brief.make(tasks: journalTasks, failures: clusters, today: "2026-11-25")` → warnings first (F-… "schema
 /// drift", recurred after the 2026-09-03 fix), then "Webhook retries lost on restart" (P0, reopened), ...
@@ -14,15 +15,18 @@ public struct Brief: Sendable, Hashable, Codable {
     public var openTasks: [TaskLine]
     /// Tasks that were done and came back, not already listed in `openTasks`.
     public var reopened: [TaskLine]
+    /// Other unfinished tasks mentioned by the newest session that mentions any: what it handed over
+    /// (most notes give no priority at all, so without this their brief would be empty).
+    public var leftOpen: [TaskLine]
     /// Recurring failures, then single-session lessons with a recorded fix, newest first.
     public var watchOutFor: [FailureLine]
     /// How many lines each section had before the limit, so readers can say "10 of 14".
     public var totals: Totals
 
     public struct Totals: Sendable, Hashable, Codable {
-        public var warnings, openTasks, reopened, watchOutFor: Int
+        public var warnings, openTasks, reopened, leftOpen, watchOutFor: Int
         enum CodingKeys: String, CodingKey {
-            case warnings, openTasks = "open_tasks", reopened, watchOutFor = "watch_out_for"
+            case warnings, openTasks = "open_tasks", reopened, leftOpen = "left_open", watchOutFor = "watch_out_for"
         }
     }
 
@@ -71,12 +75,12 @@ public struct Brief: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case date, since, warnings, openTasks = "open_tasks", reopened, watchOutFor = "watch_out_for", totals
+        case date, since, warnings, openTasks = "open_tasks", reopened, leftOpen = "left_open", watchOutFor = "watch_out_for", totals
     }
 
     /// Whether there is nothing to say.
     public var isEmpty: Bool {
-        warnings.isEmpty && openTasks.isEmpty && reopened.isEmpty && watchOutFor.isEmpty
+        warnings.isEmpty && openTasks.isEmpty && reopened.isEmpty && leftOpen.isEmpty && watchOutFor.isEmpty
     }
 
     /// Builds the brief from every tracked task and failure cluster; `limit` caps each section.
@@ -99,6 +103,9 @@ public struct Brief: Sendable, Hashable, Codable {
         let urgent = unfinished.filter { ($0.priorityRank ?? 9) <= 1 }.sorted(by: isBefore)
         let urgentIDs = Set(urgent.map(\.id))
         let reopened = unfinished.filter { $0.isReopened && !urgentIDs.contains($0.id) }.sorted(by: isBefore)
+        let listed = urgentIDs.union(reopened.map(\.id))
+        let newest = unfinished.map(\.lastSeen).max()
+        let leftOpen = unfinished.filter { $0.lastSeen == newest && !listed.contains($0.id) }.sorted(by: isBefore)
 
         let seen = failures.filter { recent($0.lastSeen) }
         let warnings = seen.filter { $0.status == .recurredAfterFix }.sorted(by: newestFirst)
@@ -119,9 +126,10 @@ public struct Brief: Sendable, Hashable, Codable {
                      warnings: warnings.prefix(limit).map(failureLine),
                      openTasks: urgent.prefix(limit).map(line),
                      reopened: reopened.prefix(limit).map(line),
+                     leftOpen: leftOpen.prefix(limit).map(line),
                      watchOutFor: watch.prefix(limit).map(failureLine),
                      totals: Totals(warnings: warnings.count, openTasks: urgent.count, reopened: reopened.count,
-                                    watchOutFor: watch.count))
+                                    leftOpen: leftOpen.count, watchOutFor: watch.count))
     }
 
     static func failureLine(_ c: FailureCluster) -> FailureLine {

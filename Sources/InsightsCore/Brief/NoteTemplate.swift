@@ -19,12 +19,13 @@ public enum NoteTemplate {
         return out + rest
     }
 
-    /// `- [ ] Title (P1)` per open task, then reopened ones; a line saying there are none otherwise.
+    /// `- [ ] Title (P1)` per open P0/P1 task, then reopened ones, then those the last session left open; a
+    /// comment saying there are none otherwise.
     public static func openTasks(_ brief: Brief) -> String {
-        let lines = (brief.openTasks + brief.reopened).map { t in
+        let lines = (brief.openTasks + brief.reopened + brief.leftOpen).map { t in
             "- [ ] " + oneLine(t.title) + (t.priority.map { " (\($0))" } ?? "")
         }
-        return lines.isEmpty ? "<!-- No open P0/P1 or reopened tasks in the journal. -->" : lines.joined(separator: "\n")
+        return lines.isEmpty ? "<!-- No open tasks in the journal. -->" : lines.joined(separator: "\n")
     }
 
     /// `- **Title** (recurred after fix, 3 sessions): last fix (2026-09-03): ...` per failure, warnings first.

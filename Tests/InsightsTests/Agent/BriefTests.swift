@@ -23,6 +23,10 @@ struct BriefReferenceTests {
         // "Blocked by #1", but #1 was resolved by the note's update: open, no blocker left.
         #expect(brief.openTasks[0].status == .open && brief.openTasks[0].blockedBy.isEmpty)
         #expect(brief.reopened.isEmpty && brief.warnings.isEmpty)
+        // The note's P2 and P3 items: what it hands over besides the urgent work.
+        #expect(brief.leftOpen.map(\.title) == ["Add security headers", "Create CI/CD workflow", "Audit automation engines",
+                                                "Document environment variables"])
+        #expect(brief.leftOpen.map(\.priority) == ["P2", "P2", "P3", "P3"])
     }
 
     @Test("--limit caps each section and keeps the total; --since after the note leaves nothing")
@@ -72,7 +76,7 @@ struct BriefPieceTests {
         let brief = Brief(date: "2026-11-25", since: nil, warnings: [], openTasks: [
             Brief.TaskLine(id: "T-000001", title: "Fix the\nthing", priority: "P1", status: .open, isReopened: false,
                            blockedBy: [], session: "s", line: 3, lastSeen: "2026-11-01"),
-        ], reopened: [], watchOutFor: [], totals: .init(warnings: 0, openTasks: 1, reopened: 0, watchOutFor: 0))
+        ], reopened: [], leftOpen: [], watchOutFor: [], totals: .init(warnings: 0, openTasks: 1, reopened: 0, leftOpen: 0, watchOutFor: 0))
         let out = NoteTemplate.render("# {{ title }} {{date}}\n{{open_tasks}}\n{{watch_out_for}}\n{{other}} {{x",
                                       title: "Billing", date: "2026-11-25", brief: brief)
         #expect(out == "# Billing 2026-11-25\n- [ ] Fix the thing (P1)\n<!-- No recurring failures in the journal. -->\n{{other}} {{x")
