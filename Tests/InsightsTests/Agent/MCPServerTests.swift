@@ -181,3 +181,18 @@ struct MCPServerTests {
         await h.stop()
     }
 }
+
+/// The server on a journal that has no index yet: tools answer with an error result naming the fix.
+@Suite("mcp server without an index")
+struct MCPNoIndexTests {
+    @Test("a tool call before any ingest is an isError result that says to run reindex, and the server keeps serving")
+    func noIndex() async throws {
+        let dir = try TempDir()
+        let toolbox = InsightsToolbox(journal: Journal(path: dir.path + "/journal"))
+        let result = try await toolbox.call(CallTool.Parameters(name: "brief"))
+        #expect(result.isError == true)
+        guard case .text(let text, _, _)? = result.content.first else { Issue.record("no text"); return }
+        #expect(text.hasSuffix("no index yet; run `insights ingest NOTE.md` or `insights reindex` first"))
+        await #expect(throws: MCPError.self) { try await toolbox.call(CallTool.Parameters(name: "get_task")) }
+    }
+}
