@@ -18,13 +18,20 @@ import InsightsStore
         case "ingest":
             guard args.count >= 2, let n = Int(args[1]) else { return usage() }
             try ingest(n)
+        case "fuzz":
+            guard args.count >= 3, let secs = Double(args[1]) else { return usage() }
+            try Fuzz.run(seconds: secs, seed: args.count > 3 ? UInt64(args[3]) ?? 1 : 1, corpus: args[2],
+                         crashFile: NSTemporaryDirectory() + "insights-fuzz-last-input.md")
+        case "search":
+            guard args.count == 2 else { return usage() }
+            try search(journal: args[1])
         default:
             usage()
         }
     }
 
     static func usage() {
-        FileHandle.standardError.write(Data("usage: insights-bench generate N DIR | ingest N\n".utf8))
+        FileHandle.standardError.write(Data("usage: insights-bench generate N DIR | ingest N | search JOURNAL | fuzz SECONDS CORPUS [SEED]\n".utf8))
         exit(64)
     }
 
@@ -41,6 +48,17 @@ import InsightsStore
         let start = DispatchTime.now().uptimeNanoseconds
         try body()
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    /// In-process search latency over an existing journal's index: 100 queries, p50 / p95.
+    static func search(journal path: String) throws {
+        let index = try Journal(path: path).openIndex(readOnly: true)
+        let words = ["migration", "webhook", "timeout", "flaky", "retry", "cache", "deadlock", "schema", "pool",
+                     "locale", "index", "export", "auth", "queue", "billing", "compaction", "delegating", "drift",
+                     "cookie", "invoice"]
+        let queries = (0..<100).map { i in i % 5 == 4 ? words[i % words.count] + " " + words[(i + 7) % words.count] : words[i % words.count] }
+        let (p50, p95) = SearchBench.run(index: index, queries: queries)
+        print(String(format: "%.1f / %.1f ms", p50, p95))
     }
 
     /// Cold ingest of N notes into an empty journal, then the same again (nothing changed).

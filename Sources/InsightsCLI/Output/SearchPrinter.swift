@@ -32,11 +32,14 @@ struct SearchPrinter {
         } else if r.total > r.hits.count {
             footer += " (see more with --limit)"
         }
+        if let newest = r.rankedNewest {
+            footer += "; ranked the newest \(newest) matches (narrow with more words, --since or --kind)"
+        }
         console.out(console.style(footer, .dim))
     }
 
     func json(_ r: SearchResults, query: String) throws {
-        try console.json(SearchJSON(query: query, understood: r.understood, total: r.total,
+        try console.json(SearchJSON(query: query, understood: r.understood, total: r.total, rankedNewest: r.rankedNewest,
                                     results: r.hits.map { SearchJSON.Result($0, source: source($0)) },
                                     folded: r.folded, suggestions: r.suggestions))
     }
@@ -56,9 +59,15 @@ struct SearchJSON: Encodable {
     var query: String
     var understood: String
     var total: Int
+    /// Set when only the newest N matches were ranked.
+    var rankedNewest: Int?
     var results: [Result]
     var folded: [FoldedSession]
     var suggestions: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case query, understood, total, rankedNewest = "ranked_newest", results, folded, suggestions
+    }
 
     struct Result: Encodable {
         var kind, title, snippet, snippetText, session, sessionTitle, date, source: String

@@ -68,7 +68,8 @@ struct Ingester {
             ? (FileManager.default.fileExists(atPath: journal.indexPath) ? try journal.openIndex(readOnly: true) : nil)
             : try journal.openIndex()
         var keys = SessionKeys(try index?.sessionKeys() ?? [])
-        var sources = journal.sources()
+        let originalSources = journal.sources()
+        var sources = originalSources
         let sourceIDs = Dictionary(sources.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
         var report = Report()
         var toStore: [StoredSession] = []
@@ -135,8 +136,8 @@ struct Ingester {
         guard !isDryRun, let index, !toStore.isEmpty else { return report }
         // Notes first (each atomically), then the index in one transaction: a kill between the two leaves
         // notes the next ingest or reindex picks up, never an index entry without its note.
-        for (file, data) in toWrite { try journal.write(data, to: file) }
-        try journal.writeSources(sources)
+        try journal.writeAll(toWrite.map { ($0.data, $0.file) })
+        if sources != originalSources { try journal.writeSources(sources) }
         try index.write(sessions: toStore, then: Derived.recompute(journal: journal))
         return report
     }

@@ -276,8 +276,11 @@ struct Walk {
     /// Priority named by a heading that is only a priority word ("High", "🔴 Critical").
     func headingPriorityWord(_ text: String) -> String? {
         let words = text.split(whereSeparator: { $0.isWhitespace || "-–—:()".contains($0) })
-        for w in words.prefix(3) where vocabulary.priorities[Vocabulary.normalize(String(w))] != nil {
-            return String(w)
+        for w in words.prefix(3) {
+            let n = Vocabulary.normalize(String(w))
+            guard let rank = vocabulary.priorities[n] else { continue }
+            // "Blockers" names a rank, not a priority word anyone writes: show it as P0.
+            return n.hasPrefix("blocker") ? Priority.label(rank: rank) : String(w)
         }
         return nil
     }

@@ -10,6 +10,12 @@ extension Index {
     /// whose long body diluted it; at 8:1 the titled finding leads, and long bodies still rank by what they say.
     static let bm25Weights = (title: 8.0, body: 1.0)
 
+    /// The most matches a search ranks. bm25 must score every match (FTS5 has no top-k shortcut), so a word in
+    /// 40,000 items costs ~100 ms; past this many matches only the newest are ranked (found through FTS5's rowid
+    /// order, which is ingest order), which keeps a search near a few milliseconds at 10,000 notes. The output
+    /// says when this happened, so a user can narrow with --since, --kind or more words.
+    public static let rankingWindow = 2_000
+
     /// Match markers FTS5 puts around matched tokens; private-use characters never found in notes.
     static let markOpen: Character = "\u{E000}"
     static let markClose: Character = "\u{E001}"
@@ -25,14 +31,18 @@ extension Index {
         // Enough ranked candidates to fill the page from several sessions; details only for the page.
         let window = cap == nil ? limit : max(limit * 10, 200)
         return try writer.read { db in
+            // The rowid of the Nth newest match, when there are more than N: rank only matches from there on.
+            let floor = try Int64.fetchOne(db, sql: """
+                SELECT rowid FROM item_fts WHERE item_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?
+                """, arguments: [pattern, Self.rankingWindow - 1])
             let candidates = try Row.fetchAll(db, sql: """
                 SELECT item.id, item.session_id FROM item_fts JOIN item ON item.id = item_fts.rowid
-                WHERE item_fts MATCH ?\(filter.sql)
+                WHERE item_fts MATCH ? AND item_fts.rowid >= ?\(filter.sql)
                 ORDER BY bm25(item_fts, \(Self.bm25Weights.title), \(Self.bm25Weights.body)), item.date DESC, item.id DESC
                 LIMIT ?
-                """, arguments: [pattern] + filter.arguments + [window]).map { (id: $0[0] as Int64, session: $0[1] as String) }
+                """, arguments: [pattern, floor ?? 0] + filter.arguments + [window]).map { (id: $0[0] as Int64, session: $0[1] as String) }
             let total: Int
-            if candidates.count < window {
+            if candidates.count < window && floor == nil {
                 total = candidates.count
             } else {
                 total = try Int.fetchOne(db, sql: """
@@ -42,8 +52,10 @@ extension Index {
             let (page, folded) = Self.fold(candidates, limit: limit, cap: cap)
             let hits = try page.compactMap { try Self.hit(id: $0, pattern: pattern, db) }
             let suggestions = hits.isEmpty ? try Self.suggestions(for: query.parsed, db) : []
-            return SearchResults(hits: hits, total: total, folded: folded, suggestions: suggestions,
-                                 understood: query.parsed.display)
+            var results = SearchResults(hits: hits, total: total, folded: folded, suggestions: suggestions,
+                                        understood: query.parsed.display)
+            if floor != nil { results.rankedNewest = Self.rankingWindow }
+            return results
         }
     }
 

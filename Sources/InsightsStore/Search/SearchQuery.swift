@@ -60,6 +60,8 @@ public struct SearchResults: Sendable {
     public var hits: [SearchHit]
     /// Every item matching the query and filters.
     public var total: Int
+    /// When the query matched more than `Index.rankingWindow` items, only the newest that many were ranked.
+    public var rankedNewest: Int? = nil
     /// Results ranked above the last shown one but left out so one session does not fill the page.
     public var folded: [FoldedSession]
     /// When nothing matched: indexed words close to the query's words that are not in the index.

@@ -1,0 +1,81 @@
+import Foundation
+
+/// Picks the failure candidates out of a session: every finding, every friction row, items under a
+/// "Blockers" heading and takeaways (which may only join a cluster, see `FailureCandidate.isSupporting`).
+///
+/// The reference note → 7 findings, 6 friction rows, 0 blockers (its "P0 - Blockers" are work to do), 1 takeaway.
+public enum FailureCandidates {
+    /// Finding fields that describe what went wrong: compared, lowercased.
+    public static let describingFields: Set<String> = [
+        "what happened", "what went wrong", "root cause", "why it happened", "cause", "problem", "symptom",
+        "discovery", "issue", "what actually happened", "mistake",
+    ]
+    /// Finding fields that hold the fix or correction, lowercased.
+    public static let fixFields: Set<String> = [
+        "fix required", "fix", "solution", "correct response", "fixed", "resolution", "correction", "prevention",
+        "what should have happened", "lesson",
+    ]
+
+    public static func from(_ session: Session) -> [FailureCandidate] {
+        var out: [FailureCandidate] = []
+        for f in session.findings {
+            // A heading that only holds a table ("Friction Points", whose rows are candidates of their own) is
+            // not a failure itself.
+            if f.fields.isEmpty && f.text.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("|") { continue }
+            var body: [String] = []
+            var labels: Set<String> = []
+            var fixes: [String] = []
+            for (label, value) in f.fields.sorted(by: { $0.key < $1.key }) {
+                let l = label.lowercased()
+                if describingFields.contains(l) { body.append(value); labels.insert(l) }
+                if fixFields.contains(l) { fixes.append(value.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            }
+            // Bullet findings ("**Red CI after a quick push.** I asked the agent ...") carry their story in the text.
+            if f.fields.isEmpty { body.append(f.text) }
+            out.append(FailureCandidate(
+                session: session.id, date: session.date, kind: .finding, category: f.category, title: f.title,
+                text: clip(f.text), line: f.line, titleText: f.title, bodyText: body.joined(separator: "\n"),
+                labels: labels, fixes: fixes, section: f.section))
+        }
+        for r in session.friction {
+            let correction = r.correction.trimmingCharacters(in: .whitespaces)
+            out.append(FailureCandidate(
+                session: session.id, date: session.date, kind: .friction, category: "friction", title: r.problem,
+                text: [r.problem, r.response, correction].filter { !$0.isEmpty }.joined(separator: " → "), line: r.line,
+                // The response column says what the author did about the problem, often the part that recurs
+                // ("Pushed without running npm test"): it goes in twice, counting double a body word.
+                titleText: r.problem, bodyText: r.response + "\n" + r.response, labels: ["friction"],
+                fixes: correction.isEmpty ? [] : [correction], section: r.section))
+        }
+        for r in session.remaining where isBlockerSection(r.section) {
+            out.append(FailureCandidate(
+                session: session.id, date: session.date, kind: .blocker, category: "blocker", title: r.title,
+                text: clip([r.title, r.detail].filter { !$0.isEmpty }.joined(separator: " - ")), line: r.line,
+                titleText: r.title, bodyText: r.detail, labels: ["blocker"], section: r.section))
+        }
+        for t in session.takeaways {
+            out.append(FailureCandidate(
+                session: session.id, date: session.date, kind: .takeaway, category: "takeaway", title: t.title,
+                text: clip(t.text.isEmpty ? t.title : t.text), line: t.line, titleText: t.title, bodyText: t.text,
+                labels: ["takeaway"]))
+        }
+        let year = String(session.date.prefix(4))
+        for i in out.indices {
+            let whole = session.findings.first { $0.line == out[i].line }?.text ?? out[i].text + "\n" + out[i].bodyText
+            out[i].mentionedDates = DateMentions.find(in: whole, year: year, noteDate: session.date).filter { $0 < session.date }
+        }
+        return out
+    }
+
+    /// `Blockers`, `Blocked`, `Current blockers` — but not a priority heading like `P0 - Blockers`.
+    static func isBlockerSection(_ section: String) -> Bool {
+        let s = section.lowercased().trimmingCharacters(in: .whitespaces)
+        return s == "blockers" || s == "blocked" || s == "blocker" || s.hasSuffix(" blockers") && !s.contains("p0")
+            && !s.contains("p1") && !s.contains("-")
+    }
+
+    static func clip(_ s: String, _ n: Int = 600) -> String {
+        let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        return t.count > n ? String(t.prefix(n)) + "…" : t
+    }
+}

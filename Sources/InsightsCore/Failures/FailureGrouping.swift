@@ -1,0 +1,87 @@
+import Foundation
+
+/// The result of clustering: candidates, their vectors, the groups (candidate indexes) and the clusters built
+/// from them, kept together so a cluster can be explained.
+public struct FailureGrouping: Sendable {
+    public let candidates: [FailureCandidate]
+    public let vectors: TermVectors
+    let facets: CandidateFacets
+    /// Candidate indexes per cluster, in the order of `clusters`.
+    public let groups: [[Int]]
+    public let clusters: [FailureCluster]
+    let clusterer: FailureClusterer
+
+    init(candidates: [FailureCandidate], facets: CandidateFacets, vectors: TermVectors, groups: [[Int]],
+         clusterer: FailureClusterer) {
+        self.candidates = candidates; self.facets = facets; self.vectors = vectors; self.clusterer = clusterer
+        var taken = Set<String>()
+        var built: [(FailureCluster, [Int])] = []
+        for g in groups {
+            let cluster = Self.build(g, candidates, { clusterer.score($0, $1, facets, vectors) }, vectors, taken: &taken)
+            built.append((cluster, g))
+        }
+        // Recurring first: most sessions, then most recent, then id.
+        built.sort { ($1.0.sessions, $1.0.lastSeen, $0.0.id) < ($0.0.sessions, $0.0.lastSeen, $1.0.id) }
+        self.clusters = built.map(\.0)
+        self.groups = built.map(\.1)
+    }
+
+    /// The candidate indexes of the cluster that holds `key` (`session#line`), if any.
+    public func group(containing key: String) -> Int? {
+        groups.firstIndex { g in g.contains { candidates[$0].key == key } }
+    }
+
+    /// The score of two candidates (indexes into `candidates`), as the clusterer computed it.
+    public func score(_ a: Int, _ b: Int) -> Double { clusterer.score(a, b, facets, vectors) }
+
+    /// The bar the pair had to reach.
+    public func threshold(_ a: Int, _ b: Int) -> Double { clusterer.threshold(facets.items[a], facets.items[b]) }
+
+    static func build(_ g: [Int], _ c: [FailureCandidate], _ score: (Int, Int) -> Double, _ v: TermVectors,
+                      taken: inout Set<String>) -> FailureCluster {
+        let members = g.sorted { (c[$0].date, c[$0].session, c[$0].line) < (c[$1].date, c[$1].session, c[$1].line) }
+        let occurrences = members.map { c[$0].occurrence }
+        let first = c[members[0]]
+        var id = "F-" + SHA256.hex(Array((first.session + first.title).utf8)).prefix(6)
+        if taken.contains(id) { id = "F-" + SHA256.hex(Array((first.key + first.title).utf8)).prefix(6) }
+        taken.insert(id)
+
+        // The clearest title: a finding before a friction row, blocker or takeaway; then the most central one.
+        let rank: [FailureCandidate.Kind: Int] = [.finding: 0, .friction: 1, .blocker: 2, .takeaway: 3]
+        func centrality(_ i: Int) -> Double { members.reduce(0) { $0 + ($1 == i ? 0 : score(i, $1)) } }
+        let clearest = members.min { a, b in
+            let ra = rank[c[a].kind] ?? 9, rb = rank[c[b].kind] ?? 9
+            if ra != rb { return ra < rb }
+            return centrality(a) > centrality(b)
+        } ?? members[0]
+
+        let fixes = members.flatMap { i in c[i].fixes.map { FailureFix(session: c[i].session, date: c[i].date, line: c[i].line, text: $0) } }
+            .sorted { ($1.date, $1.session, $0.line) < ($0.date, $0.session, $1.line) }
+        // Only the failures themselves count as sightings: a later takeaway that draws the lesson from an
+        // old failure is not the failure happening again.
+        let sightings = members.filter { !c[$0].isSupporting }.map { c[$0] }
+        let sessions = Set(sightings.map(\.session)).count
+        let dates = sightings.map(\.date).filter { !$0.isEmpty }
+        let firstSeen = dates.min() ?? "", lastSeen = dates.max() ?? ""
+        let status: FailureCluster.Status
+        if let fixedOn = fixes.map(\.date).min(), sightings.contains(where: { $0.date > fixedOn }) {
+            status = .recurredAfterFix
+        } else if !fixes.isEmpty {
+            status = .fixed
+        } else {
+            status = sessions >= 2 ? .recurring : .single
+        }
+        return FailureCluster(id: id, title: c[clearest].title, sessions: sessions, firstSeen: firstSeen,
+                              lastSeen: lastSeen, status: status, fixes: fixes, occurrences: occurrences,
+                              terms: sharedTerms(members, v))
+    }
+
+    /// Terms found in at least two members, by total weight, at most 8.
+    static func sharedTerms(_ members: [Int], _ v: TermVectors) -> [String] {
+        guard members.count > 1 else { return [] }
+        var count: [Int: Int] = [:], weight: [Int: Double] = [:]
+        for m in members { for t in v.vectors[m] { count[t.term, default: 0] += 1; weight[t.term, default: 0] += t.weight } }
+        return count.filter { $0.value >= 2 }.keys.sorted { (weight[$0] ?? 0, v.terms[$1]) > (weight[$1] ?? 0, v.terms[$0]) }
+            .prefix(8).map { v.terms[$0] }
+    }
+}
