@@ -6,18 +6,22 @@ public struct InsightsCommand: AsyncParsableCommand {
         commandName: "insights",
         abstract: "Turn the notes you write after working sessions into a knowledge base, a task list and a map of recurring failures.",
         discussion: """
-            A journal is a folder of Markdown notes (default ./journal, or --journal DIR, or $INSIGHTS_JOURNAL).
-            The notes are the source of truth; the index in DIR/.insights/ is derived and can be rebuilt any time.
+            A journal is a folder of Markdown notes: ./journal, or --journal DIR, or
+            $INSIGHTS_JOURNAL. The notes are the source of truth; the index in
+            DIR/.insights/ is derived and can be rebuilt at any time.
 
-              insights ingest SESSION.md notes/       add notes (files, folders, globs, or - for stdin)
-              insights sessions                       list sessions, newest first
-              insights show 2025-12-17-session-insights
-              insights search 'migrat* NOT gamification'  find findings, friction, tasks... (see search --help)
-              insights check SESSION.md               what could not be classified, with hints
-              insights reindex                        rebuild the index from the journal's files
+              insights ingest SESSION.md notes/    add notes (files, folders, globs, -)
+              insights sessions                    list sessions, newest first
+              insights show SESSION-ID             everything extracted from one note
+              insights search 'migrat* -vest'      ranked, highlighted, with file:line
+              insights tasks                       open work across sessions
+              insights failures                    mistakes that keep coming back
+              insights build                       static site in ./site
+              insights check SESSION.md            what could not be classified
+              insights reindex                     rebuild the index from the notes
 
-            Every read command takes --json. Exit codes: 0 success (also "no results"), 1 some file or
-            operation failed, 64 usage error (bad flag, bad query).
+            Every read command takes --json. Exit codes: 0 success (also "no
+            results"), 1 something failed, 64 usage error (bad flag, bad query).
             """,
         version: "0.1.0",
         subcommands: [

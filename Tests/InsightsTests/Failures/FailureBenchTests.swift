@@ -8,7 +8,7 @@ struct FailureBenchTests {
     @Test("synthetic notes (INSIGHTS_BENCH=N)", .enabled(if: ProcessInfo.processInfo.environment["INSIGHTS_BENCH"] != nil))
     func synthetic() {
         let n = Int(ProcessInfo.processInfo.environment["INSIGHTS_BENCH"] ?? "") ?? 10_000
-        var rng = SplitMix(seed: 42)
+        var rng = FailureBenchRandom(seed: 42)
         // A Zipf-like vocabulary of 20,000 made-up words: a few frequent, most rare, as in real notes.
         let vocabulary = (0..<20_000).map { i in "w" + String(i, radix: 26).map { c in
             Character(UnicodeScalar(UInt8(ascii: "a") + (UInt8(String(c), radix: 26) ?? 0))) } + "x" }
@@ -29,7 +29,7 @@ struct FailureBenchTests {
 }
 
 /// A small deterministic random generator for synthetic data.
-struct SplitMix {
+struct FailureBenchRandom {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
