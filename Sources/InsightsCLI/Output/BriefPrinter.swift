@@ -45,7 +45,9 @@ struct BriefPrinter {
     private func failure(_ f: Brief.FailureLine) {
         console.out("  \(console.style(f.id, .bold))  \(f.title)  " + console.style("[\(NoteTemplate.label(f))]", .dim))
         if let fix = f.fix {
-            console.out("           fix written \(fix.date): \(NoteTemplate.oneLine(fix.text))")
+            console.out("           fix written \(fix.date): \(NoteTemplate.clip(NoteTemplate.oneLine(fix.text)))")
+        } else if let lesson = f.lesson {
+            console.out("           lesson written \(lesson.date): \(NoteTemplate.clip(NoteTemplate.oneLine(lesson.text)))")
         } else {
             console.out("           no fix written yet")
         }

@@ -18,7 +18,7 @@ public struct Brief: Sendable, Hashable, Codable {
     /// Other unfinished tasks mentioned by the newest session that mentions any: what it handed over
     /// (most notes give no priority at all, so without this their brief would be empty).
     public var leftOpen: [TaskLine]
-    /// Recurring failures, then single-session lessons with a recorded fix, newest first.
+    /// Recurring failures, then fixed or single-session ones with a fix or a takeaway written, newest first.
     public var watchOutFor: [FailureLine]
     /// How many lines each section had before the limit, so readers can say "10 of 14".
     public var totals: Totals
@@ -65,12 +65,14 @@ public struct Brief: Sendable, Hashable, Codable {
         public var lastSeen: String
         /// The fix or correct response written most recently, when any.
         public var fix: FailureFix?
+        /// When no fix was written: the newest takeaway grouped with it ("Next session should start by ...").
+        public var lesson: FailureFix?
         /// The latest occurrence's session and line.
         public var session: String
         public var line: Int
 
         enum CodingKeys: String, CodingKey {
-            case id, title, status, sessions, lastSeen = "last_seen", fix, session, line
+            case id, title, status, sessions, lastSeen = "last_seen", fix, lesson, session, line
         }
     }
 
@@ -110,7 +112,7 @@ public struct Brief: Sendable, Hashable, Codable {
         let seen = failures.filter { recent($0.lastSeen) }
         let warnings = seen.filter { $0.status == .recurredAfterFix }.sorted(by: newestFirst)
         let recurring = seen.filter { $0.status == .recurring }.sorted(by: mostSessionsFirst)
-        let lessons = seen.filter { ($0.status == .single || $0.status == .fixed) && !$0.fixes.isEmpty }
+        let lessons = seen.filter { ($0.status == .single || $0.status == .fixed) && (!$0.fixes.isEmpty || takeaway($0) != nil) }
             .sorted(by: newestFirst)
         let watch = recurring + lessons
 
@@ -133,11 +135,19 @@ public struct Brief: Sendable, Hashable, Codable {
     }
 
     static func failureLine(_ c: FailureCluster) -> FailureLine {
-        let latest = c.occurrences.max { ($0.date, $0.line) < ($1.date, $1.line) }
+        // Point at the newest occurrence of the failure itself, not at a takeaway grouped with it.
+        let own = c.occurrences.filter { $0.kind != "takeaway" }
+        let latest = (own.isEmpty ? c.occurrences : own).max { ($0.date, $0.line) < ($1.date, $1.line) }
         // `fixes` are newest first by contract.
         let fix = c.fixes.first
         return FailureLine(id: c.id, title: c.title, status: c.status, sessions: c.sessions, lastSeen: c.lastSeen,
-                           fix: fix, session: latest?.session ?? "", line: latest?.line ?? 0)
+                           fix: fix, lesson: fix == nil ? takeaway(c) : nil, session: latest?.session ?? "", line: latest?.line ?? 0)
+    }
+
+    /// The newest takeaway occurrence of a cluster, as the lesson written for it.
+    static func takeaway(_ c: FailureCluster) -> FailureFix? {
+        c.occurrences.filter { $0.kind == "takeaway" }.max { ($0.date, $0.line) < ($1.date, $1.line) }
+            .map { FailureFix(session: $0.session, date: $0.date, line: $0.line, text: $0.text) }
     }
 
     static func newestFirst(_ a: FailureCluster, _ b: FailureCluster) -> Bool {

@@ -32,20 +32,30 @@ public enum NoteTemplate {
     public static func watchOutFor(_ brief: Brief) -> String {
         let lines = (brief.warnings + brief.watchOutFor).map { f in
             var line = "- **\(oneLine(f.title))** (\(label(f)))"
-            if let fix = f.fix { line += ": last fix (\(fix.date)): \(oneLine(fix.text))" }
+            if let fix = f.fix {
+                line += ": last fix (\(fix.date)): \(clip(oneLine(fix.text)))"
+            } else if let lesson = f.lesson {
+                line += ": lesson (\(lesson.date)): \(clip(oneLine(lesson.text)))"
+            }
             return line
         }
         return lines.isEmpty ? "<!-- No recurring failures in the journal. -->" : lines.joined(separator: "\n")
     }
 
-    /// `recurred after fix, 3 sessions`, `recurring, 2 sessions` or `lesson from SESSION`.
+    /// `recurred after fix, 3 sessions`, `recurring, 2 sessions`, `fixed, 3 sessions` or `once, in SESSION`.
     public static func label(_ f: Brief.FailureLine) -> String {
         let sessions = f.sessions == 1 ? "1 session" : "\(f.sessions) sessions"
         switch f.status {
         case .recurredAfterFix: return "recurred after fix, \(sessions)"
         case .recurring: return "recurring, \(sessions)"
-        case .fixed, .single: return "lesson from \(f.session)"
+        case .fixed: return f.sessions == 1 ? "fixed" : "fixed, \(sessions)"
+        case .single: return "once, in \(f.session)"
         }
+    }
+
+    /// At most `limit` characters, cut with "…" (fixes often quote whole code blocks).
+    public static func clip(_ text: String, _ limit: Int = 300) -> String {
+        text.count <= limit ? text : String(text.prefix(limit)) + "…"
     }
 
     /// Text on one line, so a title with a line break cannot end the list item.

@@ -38,20 +38,24 @@ struct BriefReferenceTests {
         #expect(Brief.make(tasks: tasks, failures: [], today: "2026-01-01", since: "2025-12-17").openTasks.count == 7)
     }
 
-    @Test("the delegation failure is listed with the correct response written for it")
+    @Test("the delegation failure is listed with the lesson grouped with it; the Correct Response column is a fix")
     func delegationFailure() throws {
         let (dir, journal) = try AgentFixtures.corpusJournal([Corpus.seed])
         defer { withExtendedLifetime(dir) {} }
         let index = try journal.openIndex(readOnly: true)
-        let session = try #require(try index.sessions().first)
-        let (_, isReal) = try AgentFixtures.failures(index) { [try AgentFixtures.delegationCluster(session)] }
-        let brief = try BriefQuery.brief(index, today: "2025-12-18")
-        let line = try #require(brief.watchOutFor.first { $0.title.contains("Delegating") || $0.title.contains("Delegat") },
-                                "no delegation failure in \(brief.watchOutFor.map(\.title)) (real clusters: \(isReal))")
-        let fix = try #require(line.fix)
-        #expect(fix.text == "Document blocker, create Archon task, escalate to user")
-        #expect(fix.line == 121 && fix.session == session.id)
+        let brief = try BriefQuery.brief(index, today: "2025-12-18", limit: 50)
         #expect(brief.openTasks.map(\.title) == Self.openP0P1)
+        let delegation = try #require(brief.watchOutFor.first { $0.title == "Orchestrator Executed Instead of Delegating" },
+                                      "not in \(brief.watchOutFor.map(\.title))")
+        #expect(delegation.status == .single && delegation.line == 83 && delegation.fix == nil)
+        #expect(delegation.lesson?.text == "**Next session should start by creating Archon tasks for remaining work, then use VEST for execution.**")
+        #expect(delegation.lesson?.line == 212)
+        // The first friction row's "Correct Response" is written as a fix of the failure it was grouped with
+        // (by the clusterer: "Migration Tracking is Broken", whose friction row is "Migration push failed").
+        let fixes = try index.failures().flatMap(\.fixes)
+        #expect(fixes.contains { $0.text == "Document blocker, create Archon task, escalate to user" && $0.line == 121 })
+        let migration = try #require(brief.watchOutFor.first { $0.title == "Migration Tracking is Broken" })
+        #expect(migration.fix?.line == 16 && migration.lesson == nil)
     }
 }
 

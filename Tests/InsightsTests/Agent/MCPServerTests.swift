@@ -19,9 +19,6 @@ struct MCPServerTests {
 
         init(allowIngest: Bool = false) async throws {
             (dir, journal) = try AgentFixtures.corpusJournal()
-            let index = try journal.openIndex(readOnly: true)
-            let seed = try #require(try index.session(id: "2025-12-17-session-insights"))
-            _ = try AgentFixtures.failures(index) { [try AgentFixtures.delegationCluster(seed)] }
             server = await InsightsMCPServer.make(InsightsToolbox(journal: journal, isIngestAllowed: allowIngest))
             let (clientSide, serverSide) = await InMemoryTransport.createConnectedPair()
             try await server.start(transport: serverSide)
@@ -93,7 +90,7 @@ struct MCPServerTests {
         #expect(open.compactMap { $0["title"] as? String }.prefix(7) == ArraySlice(BriefReferenceTests.openP0P1))
         let watch = try #require(brief["watch_out_for"] as? [[String: Any]])
         let delegation = try #require(watch.first { ($0["title"] as? String)?.contains("Delegat") == true })
-        #expect((delegation["fix"] as? [String: Any])?["text"] as? String == "Document blocker, create Archon task, escalate to user")
+        #expect((delegation["lesson"] as? [String: Any])?["line"] as? Int == 212)
 
         let tasks = try await h.call("list_tasks", ["priority": "P1"])
         let items = try #require(tasks["items"] as? [[String: Any]])

@@ -81,8 +81,6 @@ struct MCPStdioTests {
         let (dir, journal) = try AgentFixtures.corpusJournal()
         defer { withExtendedLifetime(dir) {} }
         let index = try journal.openIndex(readOnly: true)
-        let seed = try #require(try index.session(id: "2025-12-17-session-insights"))
-        _ = try AgentFixtures.failures(index) { [try AgentFixtures.delegationCluster(seed)] }
         let taskID = try #require(try index.tasks().first { $0.title == "Create audit log table" }?.id)
         let failureID = try #require(try index.failures().first { $0.title.contains("Delegat") }?.id)
 
