@@ -29,8 +29,8 @@ public struct InsightsCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             IngestCommand.self, SessionsCommand.self, ShowCommand.self, CheckCommand.self, ReindexCommand.self,
-            SearchCommand.self, TasksCommand.self, TaskCommand.self, BuildCommand.self, FailuresCommand.self, FailureCommand.self,
-            BriefCommand.self, NewCommand.self, MCPCommand.self,
+            SearchCommand.self, TasksCommand.self, TaskCommand.self, BuildCommand.self, FailuresCommand.self,
+            FailureCommand.self, WatchCommand.self, BriefCommand.self, NewCommand.self, MCPCommand.self,
         ]
     )
 

@@ -10,6 +10,8 @@ struct Ingester {
     let parser: NoteParser
     /// Today's date (`YYYY-MM-DD`), for notes that carry no date at all.
     let today: String
+    /// `--split`: how to read multi-entry logs; nil uses the mode recorded for the file, else `auto`.
+    var split: SplitMode?
 
     init(journal: Journal, vocabulary: Vocabulary, today: String = Ingester.todayString()) {
         self.journal = journal
@@ -27,6 +29,8 @@ struct Ingester {
         var file: String?
         var reason: String?
         var counts: Counts?
+        /// For an entry of a multi-entry log: the lines it spans in the file (`7-36`).
+        var lines: String?
     }
 
     struct Counts: Codable, Sendable {
@@ -70,6 +74,9 @@ struct Ingester {
         var keys = SessionKeys(try index?.sessionKeys() ?? [])
         let originalSources = journal.sources()
         var sources = originalSources
+        var splits = journal.splitModes()
+        let originalSplits = splits
+        var removing: [String] = []
         let sourceIDs = Dictionary(sources.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
         var report = Report()
         var toStore: [StoredSession] = []
@@ -87,11 +94,27 @@ struct Ingester {
             }
             // Hash first: an unchanged note costs a hash and a lookup, no parse.
             let hash = SHA256.hex(note.data)
-            if !isDryRun, let same = keys.byHash[hash] {
+            let journalFile = journalRelativePath(of: note.path)
+            let absolute = note.path == "-" ? nil : URL(fileURLWithPath: note.path).standardizedFileURL.path
+            // The journal file this note already has (itself, or the copy made when it was last ingested).
+            let knownFile = journalFile ?? absolute.flatMap { sourceIDs[$0] }.flatMap { keys.byID[$0]?.file }
+            let mode = splitMode(journalFile: knownFile, splits: splits)
+            if !isDryRun, let same = keys.byHash[hash], split == nil || (splits[same.file] ?? .auto) == mode {
                 report.files.append(FileResult(path: note.path, status: .unchanged, id: same.id, file: same.file))
                 continue
             }
-            let journalFile = journalRelativePath(of: note.path)
+            let entries = parser.entrySessions(from: note.text, fileName: note.path == "-" ? nil : note.path, mode: mode)
+            if !entries.isEmpty {
+                let file = knownFile ?? newLogFile(for: note.path, keys: keys)
+                let log = ingestLog(note, entries: entries, journalFile: journalFile, file: file, keys: &keys, sources: &sources)
+                if isDryRun { report.sessions? += entries }
+                if split != nil { splits[file] = mode == .auto ? nil : mode }
+                report.files += log.results
+                toStore += log.stored
+                removing += log.removing
+                if let write = log.write { toWrite.append(write) }
+                continue
+            }
             var session = parser.session(from: note.text, fileName: note.path == "-" ? nil : note.path, fallbackDate: today)
             session.hash = hash
             session.source = note.path
@@ -102,17 +125,24 @@ struct Ingester {
                     continue
                 }
             }
-            let absolute = note.path == "-" ? nil : URL(fileURLWithPath: note.path).standardizedFileURL.path
-            let existing: SessionKey?
+            var existing: SessionKey?
             if let journalFile {
-                existing = keys.byFile[journalFile]
+                existing = keys.byFile[journalFile].flatMap { $0.entryStart == nil ? $0 : nil }
             } else {
                 existing = absolute.flatMap { sourceIDs[$0] }.flatMap { keys.byID[$0] }
-                    ?? keys.byTitleDate[session.title + "\u{0}" + session.date]
+                    ?? keys.byTitleDate[session.title + "\u{0}" + session.date].flatMap { key in
+                        isSameNote(key, as: note.text) ? key : nil
+                    }
             }
             let outcome: Outcome
             let file: String
-            if let existing {
+            if let existing, existing.entryStart != nil {
+                // A log read whole now (--split none): one session named after its journal file.
+                session.id = Self.id(forJournalFile: existing.file)
+                file = existing.file
+                outcome = .updated
+                for key in keys.byID.values where key.file == file && key.id != session.id { keys.remove(key.id); sources[key.id] = nil }
+            } else if let existing {
                 session.id = existing.id
                 file = existing.file
                 outcome = .updated
@@ -128,18 +158,33 @@ struct Ingester {
             if journalFile == nil { session.source = absolute ?? "-" } else if let origin = sources[session.id] { session.source = origin }
             keys.insert(SessionKey(id: session.id, file: file, hash: session.hash, title: session.title, date: session.date, source: session.source))
             if let absolute, journalFile == nil { sources[session.id] = absolute }
+            if split != nil { splits[file] = mode == .auto ? nil : mode }
             toStore.append(StoredSession(session: session, file: file))
             if journalFile == nil { toWrite.append((file, note.data)) }
             report.files.append(FileResult(path: note.path, status: outcome, id: session.id, file: file, counts: Counts(session)))
         }
 
-        guard !isDryRun, let index, !toStore.isEmpty else { return report }
+        guard !isDryRun, let index, !toStore.isEmpty || !removing.isEmpty else { return report }
         // Notes first (each atomically), then the index in one transaction: a kill between the two leaves
         // notes the next ingest or reindex picks up, never an index entry without its note.
         try journal.writeAll(toWrite.map { ($0.data, $0.file) })
         if sources != originalSources { try journal.writeSources(sources) }
-        try index.write(sessions: toStore, then: Derived.recompute(journal: journal))
+        if splits != originalSplits { try journal.writeSplitModes(splits) }
+        try index.write(sessions: toStore, removing: removing, then: Derived.recompute(journal: journal))
         return report
+    }
+
+    /// Whether `text` is an edit of the stored session's note rather than another note that happens to share
+    /// its title and date ("SESSION 20251018 CHANGE LOG" heads two different notes): at least half of the
+    /// shorter note's distinct non-blank lines appear in the other.
+    func isSameNote(_ key: SessionKey, as text: String) -> Bool {
+        guard key.entryStart == nil, let data = try? journal.read(key.file) else { return false }
+        func lines(_ s: String) -> Set<Substring> {
+            Set(s.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).filter { !$0.allSatisfy(\.isWhitespace) })
+        }
+        let old = lines(String(decoding: data, as: UTF8.self)), new = lines(text)
+        guard !old.isEmpty, !new.isEmpty else { return false }
+        return Double(old.intersection(new).count) / Double(min(old.count, new.count)) >= 0.5
     }
 
     /// The file's path relative to the journal folder when it lives inside it, else nil.

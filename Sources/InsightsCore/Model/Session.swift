@@ -25,22 +25,25 @@ public struct Session: Sendable, Hashable, Codable {
     public var takeaways: [Takeaway]
     /// Sections and items the extractor could not classify (for `insights check`).
     public var unclassified: [Diagnostic]
+    /// The lines of a multi-entry log this session was read from; nil when it is the whole note.
+    public var entry: LogEntry?
 
     public init(id: String = "", title: String = "", date: String = "", dateSource: String = "none",
                 source: String = "", hash: String = "", tags: [String] = [], fields: [String: String] = [:],
                 findings: [Finding] = [], friction: [Friction] = [], completed: [Completed] = [],
                 remaining: [Remaining] = [], updates: [Update] = [], takeaways: [Takeaway] = [],
-                unclassified: [Diagnostic] = []) {
+                unclassified: [Diagnostic] = [], entry: LogEntry? = nil) {
         self.id = id; self.title = title; self.date = date; self.dateSource = dateSource
         self.source = source; self.hash = hash; self.tags = tags; self.fields = fields
         self.findings = findings; self.friction = friction; self.completed = completed
         self.remaining = remaining; self.updates = updates; self.takeaways = takeaways
         self.unclassified = unclassified
+        self.entry = entry
     }
 
     enum CodingKeys: String, CodingKey {
         case id, title, date, dateSource = "date_source", source, hash, tags, fields, findings, friction,
-             completed, remaining, updates, takeaways, unclassified
+             completed, remaining, updates, takeaways, unclassified, entry
     }
 }
 

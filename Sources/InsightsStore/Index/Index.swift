@@ -73,7 +73,10 @@ public final class Index: Sendable {
             for stored in sessions {
                 // Two statements, so each uses its index (an OR of the two scans the whole table).
                 try db.execute(sql: "DELETE FROM session WHERE id = ?", arguments: [stored.session.id])
-                try db.execute(sql: "DELETE FROM session WHERE file = ?", arguments: [stored.file])
+                // A whole note replaces everything read from its file; an entry of a log replaces only a
+                // whole-note session of that file (its sibling entries stay).
+                try db.execute(sql: stored.session.entry == nil ? "DELETE FROM session WHERE file = ?"
+                                   : "DELETE FROM session WHERE file = ? AND entry_start IS NULL", arguments: [stored.file])
                 try Self.insert(stored, db)
             }
             if let then { try then(IndexTransaction(db: db)) }
@@ -98,8 +101,10 @@ public final class Index: Sendable {
         let s = stored.session
         let tagsJSON = String(decoding: try encoder.encode(s.tags), as: UTF8.self)
         try db.execute(sql: """
-            INSERT INTO session(id, title, date, source, file, hash, tags, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [s.id, s.title, s.date, s.source, stored.file, s.hash, tagsJSON, try encoder.encode(s)])
+            INSERT INTO session(id, title, date, source, file, hash, tags, json, entry_start, entry_end)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [s.id, s.title, s.date, s.source, stored.file, s.hash, tagsJSON, try encoder.encode(s),
+                             s.entry?.startLine, s.entry?.endLine])
         let tags = " " + s.tags.joined(separator: " ") + " "
         for row in SearchRows.rows(for: s) {
             try db.execute(sql: """
@@ -115,8 +120,9 @@ public final class Index: Sendable {
     /// Every session's identity (id, file, hash, title, date, source), for deciding what an ingest changes.
     public func sessionKeys() throws -> [SessionKey] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, file, hash, title, date, source FROM session").map {
-                SessionKey(id: $0["id"], file: $0["file"], hash: $0["hash"], title: $0["title"], date: $0["date"], source: $0["source"])
+            try Row.fetchAll(db, sql: "SELECT id, file, hash, title, date, source, entry_start FROM session").map {
+                SessionKey(id: $0["id"], file: $0["file"], hash: $0["hash"], title: $0["title"], date: $0["date"], source: $0["source"],
+                           entryStart: $0["entry_start"])
             }
         }
     }
@@ -167,9 +173,12 @@ public struct SessionKey: Sendable, Hashable {
     public var title: String
     public var date: String
     public var source: String
+    /// First line of the log entry it was read from; nil for a whole note.
+    public var entryStart: Int?
 
-    public init(id: String, file: String, hash: String, title: String, date: String, source: String) {
+    public init(id: String, file: String, hash: String, title: String, date: String, source: String, entryStart: Int? = nil) {
         self.id = id; self.file = file; self.hash = hash; self.title = title; self.date = date; self.source = source
+        self.entryStart = entryStart
     }
 }
 

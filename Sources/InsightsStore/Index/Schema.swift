@@ -3,7 +3,7 @@ import GRDB
 /// Every schema change, in order. Migrations are named and append-only: never edit one after release.
 enum Schema {
     /// The schema version this build writes; an index with a later version was made by a newer insights.
-    static let migrationNames = ["v1-sessions-items-fts"]
+    static let migrationNames = ["v1-sessions-items-fts", "v2-session-entries"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -58,6 +58,32 @@ enum Schema {
                 t.column("last_seen", .text).notNull()
                 t.column("json", .blob).notNull()
             }
+        }
+        // Entries of one multi-entry log share its journal file: `file` is no longer unique, and each such
+        // session records the lines it spans. SQLite cannot drop a UNIQUE constraint, so the table is rebuilt
+        // (GRDB runs migrations with foreign keys off, so the items survive the swap).
+        migrator.registerMigration("v2-session-entries") { db in
+            try db.create(table: "session_v2") { t in
+                t.primaryKey("id", .text)
+                t.column("title", .text).notNull()
+                t.column("date", .text).notNull()
+                t.column("source", .text).notNull()
+                t.column("file", .text).notNull()
+                t.column("hash", .text).notNull()
+                t.column("tags", .text).notNull()
+                t.column("json", .blob).notNull()
+                t.column("entry_start", .integer)
+                t.column("entry_end", .integer)
+            }
+            try db.execute(sql: """
+                INSERT INTO session_v2(id, title, date, source, file, hash, tags, json)
+                SELECT id, title, date, source, file, hash, tags, json FROM session
+                """)
+            try db.drop(table: "session")
+            try db.rename(table: "session_v2", to: "session")
+            try db.create(index: "session_date", on: "session", columns: ["date"])
+            try db.create(index: "session_file", on: "session", columns: ["file"])
+            try db.create(index: "session_hash", on: "session", columns: ["hash"])
         }
         return migrator
     }

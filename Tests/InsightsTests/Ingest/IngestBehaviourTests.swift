@@ -66,6 +66,19 @@ struct IngestBehaviourTests {
         #expect(try Journal(path: dir.path + "/j").openIndex(readOnly: true).sessions().first?.remaining.count == 3)
     }
 
+    @Test("regression: two different notes sharing a title and date (tickdatapipeline's \"SESSION 20251018 CHANGE LOG\") stay two sessions, and re-ingesting them changes nothing",
+          .enabled(if: Corpus.isPresent))
+    func sameTitleDifferentNotes() throws {
+        let dir = try TempDir()
+        let paths = try ["notes/tickdatapipeline/session_20251018_config_path_cwd_priority.md",
+                         "notes/tickdatapipeline/session_20251018_parse_error_fix.md"].map(Corpus.path)
+        let first = try ingester(dir.path + "/j").ingest(InputReader.read(paths, isLossy: false), isDryRun: false)
+        #expect(first.files.map(\.status) == [.added, .added])
+        let again = try ingester(dir.path + "/j").ingest(InputReader.read(paths, isLossy: false), isDryRun: false)
+        #expect(again.files.map(\.status) == [.unchanged, .unchanged])
+        #expect(try Journal(path: dir.path + "/j").openIndex(readOnly: true).counts().sessions == 2)
+    }
+
     @Test("different notes with the same title slug on one day get distinct ids")
     func distinctIDs() throws {
         let dir = try TempDir()
