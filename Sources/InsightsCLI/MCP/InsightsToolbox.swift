@@ -108,7 +108,7 @@ struct InsightsToolbox: Sendable {
             since = day
         }
         let limit = try args.int("limit", default: 10, in: 1...50)
-        return try BriefQuery.brief(try cache.current(), today: today, since: since, limit: limit)
+        return ToolJSON.compact(try BriefQuery.brief(try cache.current(), today: today, since: since, limit: limit))
     }
 
     func listTasks(_ args: ToolArguments) throws -> ToolJSON.Page<ToolJSON.TaskSummary> {

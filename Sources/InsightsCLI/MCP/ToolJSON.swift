@@ -10,6 +10,22 @@ enum ToolJSON {
         text.count <= limit ? text : String(text.prefix(limit)) + "…"
     }
 
+    /// The brief with each fix and lesson clipped (they often quote whole code blocks).
+    static func compact(_ brief: Brief) -> Brief {
+        func clipped(_ lines: [Brief.FailureLine]) -> [Brief.FailureLine] {
+            lines.map { line in
+                var line = line
+                if let text = line.fix?.text { line.fix?.text = clip(text) }
+                if let text = line.lesson?.text { line.lesson?.text = clip(text) }
+                return line
+            }
+        }
+        var b = brief
+        b.warnings = clipped(b.warnings)
+        b.watchOutFor = clipped(b.watchOutFor)
+        return b
+    }
+
     /// A capped list and whether anything was left out.
     struct Page<T: Encodable>: Encodable {
         var total: Int

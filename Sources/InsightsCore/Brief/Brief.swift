@@ -65,7 +65,8 @@ public struct Brief: Sendable, Hashable, Codable {
         public var lastSeen: String
         /// The fix or correct response written most recently, when any.
         public var fix: FailureFix?
-        /// When no fix was written: the newest takeaway grouped with it ("Next session should start by ...").
+        /// When no fix was written: the newest takeaway grouped with it from a session where it occurred
+        /// ("Next session should start by ...").
         public var lesson: FailureFix?
         /// The latest occurrence's session and line.
         public var session: String
@@ -144,9 +145,12 @@ public struct Brief: Sendable, Hashable, Codable {
                            fix: fix, lesson: fix == nil ? takeaway(c) : nil, session: latest?.session ?? "", line: latest?.line ?? 0)
     }
 
-    /// The newest takeaway occurrence of a cluster, as the lesson written for it.
+    /// The newest takeaway grouped with a cluster, written in a session where the failure itself occurred
+    /// (a takeaway from elsewhere is too loose a match to present as its lesson).
     static func takeaway(_ c: FailureCluster) -> FailureFix? {
-        c.occurrences.filter { $0.kind == "takeaway" }.max { ($0.date, $0.line) < ($1.date, $1.line) }
+        let sessions = Set(c.occurrences.filter { $0.kind != "takeaway" }.map(\.session))
+        return c.occurrences.filter { $0.kind == "takeaway" && sessions.contains($0.session) }
+            .max { ($0.date, $0.line) < ($1.date, $1.line) }
             .map { FailureFix(session: $0.session, date: $0.date, line: $0.line, text: $0.text) }
     }
 
