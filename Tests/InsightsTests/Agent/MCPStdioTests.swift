@@ -11,8 +11,10 @@ struct MCPStdioTests {
         let process = Process()
         let input = Pipe()
         let output = Pipe()
+        let errors = Pipe()
         private let lock = NSLock()
         private var buffer = Data()
+        private var stderr = Data()
         private var lines: [[String: Any]] = []
 
         init(journal: Journal, arguments: [String] = []) throws {
@@ -20,10 +22,15 @@ struct MCPStdioTests {
             process.arguments = ["mcp", "--journal", journal.path] + arguments
             process.standardInput = input
             process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
+            process.standardError = errors
             output.fileHandleForReading.readabilityHandler = { [weak self] handle in
                 let data = handle.availableData
                 self?.append(data)
+            }
+            errors.fileHandleForReading.readabilityHandler = { [weak self] handle in
+                let data = handle.availableData
+                guard let self else { return }
+                self.lock.withLock { self.stderr.append(data) }
             }
             try process.run()
         }
@@ -42,23 +49,25 @@ struct MCPStdioTests {
             input.fileHandleForWriting.write(Data((json + "\n").utf8))
         }
 
-        /// The response with `id`, waiting up to `timeout` seconds.
-        func response(_ id: Int, timeout: Double = 20) async throws -> [String: Any] {
+        /// The response with `id`, waiting up to `timeout` seconds (generous: the suite may run on a loaded machine).
+        func response(_ id: Int, timeout: Double = 60) async throws -> [String: Any] {
             let deadline = Date().addingTimeInterval(timeout)
             while Date() < deadline {
                 if let found = (lock.withLock { lines.first { $0["id"] as? Int == id } }) { return found }
                 try await Task.sleep(for: .milliseconds(20))
             }
-            throw CLIError.failure("no response to request \(id) within \(timeout) s")
+            let state = lock.withLock { (lines.count, String(decoding: stderr, as: UTF8.self)) }
+            throw CLIError.failure("no response to request \(id) within \(timeout) s (running: \(process.isRunning), \(state.0) lines so far, stderr: \(state.1))")
         }
 
         /// Closes stdin and waits for the process to exit; returns its status (nil on timeout, after killing it).
-        func finish(timeout: Double = 20) async throws -> Int32? {
+        func finish(timeout: Double = 60) async throws -> Int32? {
             try input.fileHandleForWriting.close()
             let deadline = Date().addingTimeInterval(timeout)
             while process.isRunning && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
             if process.isRunning { process.terminate(); return nil }
             output.fileHandleForReading.readabilityHandler = nil
+            errors.fileHandleForReading.readabilityHandler = nil
             return process.terminationStatus
         }
 
@@ -124,6 +133,7 @@ struct MCPStdioTests {
         }
         #expect(((try await s.response(13))["error"] as? [String: Any])?["code"] as? Int == -32601)
         #expect(try await s.finish() == 0)
+        for _ in 0..<250 where s.responseCount < 14 { try await Task.sleep(for: .milliseconds(20)) }
         #expect(s.responseCount == 14, "13 answers and one parse error")
     }
 
