@@ -11,6 +11,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
+        // Already resolved for the MCP SDK; named here because our stdio transport wrapper spells its `Logger`.
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         // C API of cmark-gfm (Debian libcmark-gfm-dev + libcmark-gfm-extensions-dev).
@@ -37,12 +40,15 @@ let package = Package(
         .target(name: "InsightsCLI", dependencies: [
             "InsightsCore", "InsightsMarkdown", "InsightsStore", "InsightsSite",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "MCP", package: "swift-sdk"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "insights", dependencies: ["InsightsCLI"]),
         // Benchmarks (see scripts/bench.sh): built with `-Xswiftc -enable-testing` to drive CLI internals.
         .executableTarget(name: "insights-bench", dependencies: ["InsightsCLI", "InsightsCore", "InsightsMarkdown", "InsightsStore"]),
         .testTarget(name: "InsightsTests", dependencies: [
             "InsightsCore", "InsightsMarkdown", "InsightsStore", "InsightsCLI", "InsightsSite",
+            .product(name: "MCP", package: "swift-sdk"),
         ]),
     ]
 )

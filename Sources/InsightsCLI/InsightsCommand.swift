@@ -16,6 +16,9 @@ public struct InsightsCommand: AsyncParsableCommand {
               insights search 'migrat* -vest'      ranked, highlighted, with file:line
               insights tasks                       open work across sessions
               insights failures                    mistakes that keep coming back
+              insights brief                       what to know before the next session
+              insights new "Billing migration"     start a note pre-filled from the brief
+              insights mcp                         serve the journal to coding agents
               insights build                       static site in ./site
               insights check SESSION.md            what could not be classified
               insights reindex                     rebuild the index from the notes
@@ -27,7 +30,7 @@ public struct InsightsCommand: AsyncParsableCommand {
         subcommands: [
             IngestCommand.self, SessionsCommand.self, ShowCommand.self, CheckCommand.self, ReindexCommand.self,
             SearchCommand.self, TasksCommand.self, TaskCommand.self, BuildCommand.self, FailuresCommand.self,
-            FailureCommand.self, WatchCommand.self,
+            FailureCommand.self, WatchCommand.self, BriefCommand.self, NewCommand.self, MCPCommand.self,
         ]
     )
 

@@ -60,7 +60,11 @@ public struct Journal: Sendable {
         }
     }
 
-    /// Journal-relative paths of every note (`*.md`, `*.markdown`), sorted; hidden folders are skipped.
+    /// The journal's own templates (`templates/note.md` for `insights new`): not notes.
+    public static let templatesFolder = "templates"
+
+    /// Journal-relative paths of every note (`*.md`, `*.markdown`), sorted; hidden folders and the top-level
+    /// `templates/` folder are skipped.
     public func noteFiles() throws -> [String] {
         guard let walker = FileManager.default.enumerator(atPath: path) else {
             throw StoreError.io(path: path, reason: "not a readable folder")
@@ -68,7 +72,7 @@ public struct Journal: Sendable {
         var files: [String] = []
         while let item = walker.nextObject() as? String {
             let name = (item as NSString).lastPathComponent
-            if name.hasPrefix(".") { walker.skipDescendants(); continue }
+            if name.hasPrefix(".") || item == Self.templatesFolder { walker.skipDescendants(); continue }
             if Self.isNoteName(name) { files.append(item) }
         }
         return files.sorted()
