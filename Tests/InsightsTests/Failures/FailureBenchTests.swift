@@ -8,7 +8,7 @@ struct FailureBenchTests {
     @Test("synthetic notes (INSIGHTS_BENCH=N)", .enabled(if: ProcessInfo.processInfo.environment["INSIGHTS_BENCH"] != nil))
     func synthetic() {
         let n = Int(ProcessInfo.processInfo.environment["INSIGHTS_BENCH"] ?? "") ?? 10_000
-        var rng = FailureBenchRandom(seed: 42)
+        var rng = SplitMix(seed: 42)
         // A Zipf-like vocabulary of 20,000 made-up words: a few frequent, most rare, as in real notes.
         let vocabulary = (0..<20_000).map { i in "w" + String(i, radix: 26).map { c in
             Character(UnicodeScalar(UInt8(ascii: "a") + (UInt8(String(c), radix: 26) ?? 0))) } + "x" }
@@ -26,18 +26,4 @@ struct FailureBenchTests {
         let seconds = Date().timeIntervalSince(start)
         print(String(format: "clustered %d sessions (%d candidates) into %d clusters in %.3f s", n, n * 6, clusters.count, seconds))
     }
-}
-
-/// A small deterministic random generator for synthetic data.
-struct FailureBenchRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

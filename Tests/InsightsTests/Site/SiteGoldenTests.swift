@@ -36,7 +36,7 @@ struct SiteGoldenTests {
         See [the runbook](https://example.org/runbook) and [a local file](../notes/x.md).
         """
 
-    static let golden = Corpus.repo.appendingPathComponent("Tests/InsightsTests/Goldens/site")
+    static let golden = Corpus.repo.appendingPathComponent("Tests/InsightsTests/Goldens/site-pages")
 
     @Test("session page and tags page match their goldens", arguments: ["sessions/2026-02-03-flaky-ci.html", "tags.html"])
     func page(_ path: String) throws {

@@ -77,16 +77,3 @@ extension TaskTrackerPerformanceTests {
         return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 }
-
-/// A small deterministic random generator for synthetic inputs.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-}
