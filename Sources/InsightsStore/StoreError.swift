@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// What can go wrong reading or writing the journal and its index, with the path and a fix.
 public enum StoreError: Error, CustomStringConvertible, Sendable {
@@ -21,5 +22,16 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case .invalidConfig(let path, let reason):
             return "\(path): \(reason)"
         }
+    }
+}
+
+extension StoreError {
+    /// A database error that escaped a query, as a `StoreError` a user can act on (nil for other errors).
+    public static func from(_ error: Error, path: String) -> StoreError? {
+        guard let db = error as? DatabaseError else { return nil }
+        if db.resultCode == .SQLITE_BUSY || db.resultCode == .SQLITE_LOCKED {
+            return .io(path: path, reason: "the index is busy (another insights process is writing); try again")
+        }
+        return .corruptIndex(path: path, reason: db.message ?? "\(db.resultCode)")
     }
 }

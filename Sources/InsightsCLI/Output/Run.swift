@@ -11,5 +11,8 @@ func runReporting(_ body: () async throws -> Void) async throws {
     } catch let error as StoreError {
         Console().err("insights: \(error.description)")
         throw Exit.failure
+    } catch let error where StoreError.from(error, path: "the index") != nil {
+        Console().err("insights: \(StoreError.from(error, path: "the index").map(\.description) ?? "")")
+        throw Exit.failure
     }
 }

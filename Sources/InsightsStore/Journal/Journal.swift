@@ -45,7 +45,8 @@ public struct Journal: Sendable {
         } else {
             try create()
         }
-        return try Index.open(at: indexPath, readOnly: false)
+        // Readers skip the whole-file integrity check; damage they meet still reads as "run insights reindex".
+        return try Index.open(at: indexPath, readOnly: false, verifies: !readOnly)
     }
 
     /// Deletes the index files (the notes are untouched).
