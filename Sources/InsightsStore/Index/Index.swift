@@ -24,6 +24,11 @@ public final class Index: Sendable {
         config.busyMode = .timeout(30)
         config.readonly = readOnly
         config.foreignKeysEnabled = true
+        // Reads go through a memory map instead of read(2) copies, and keep more pages cached: at 10,000 notes
+        // (a 97 MB index) a search spent most of its time in the kernel copying pages.
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -32768")
+        }
         do {
             let pool = try DatabasePool(path: path, configuration: config)
             let index = Index(writer: pool, path: path)
