@@ -18,34 +18,22 @@ struct PagePlanner {
         var jobs: [PageJob] = []
         let title = options.title
 
-        jobs.append(PageJob(path: "index.html", key: all) {
-            try renderer.page("index.html", template: "home", view: index.home(), title: "Home",
-                              description: "\(title): sessions, open tasks and recurring failures.", section: "index.html")
-        })
-        jobs.append(PageJob(path: "sessions.html", key: all) {
-            try renderer.page("sessions.html", template: "sessions", view: index.allSessions(), title: "All sessions",
-                              description: "Every session of \(title), newest first.", section: "sessions.html")
-        })
-        jobs.append(PageJob(path: "findings.html", key: all) {
-            try renderer.page("findings.html", template: "findings", view: index.findings(), title: "Findings",
-                              description: "Every finding of every session, by category and severity.", section: "findings.html")
-        })
-        jobs.append(PageJob(path: "friction.html", key: all) {
-            try renderer.page("friction.html", template: "friction", view: index.friction(), title: "Friction",
-                              description: "What got in the way, what was done and what should have been done.", section: "friction.html")
-        })
-        jobs.append(PageJob(path: "tasks.html", key: all) {
-            try renderer.page("tasks.html", template: "tasks", view: tracking.board(), title: "Tasks",
-                              description: "Open, blocked and done tasks by priority, each with its history.", section: "tasks.html")
-        })
-        jobs.append(PageJob(path: "failures.html", key: all) {
-            try renderer.page("failures.html", template: "failures", view: tracking.map(), title: "Recurring failures",
-                              description: "The same mistakes and blockers across sessions, and whether fixes held.", section: "failures.html")
-        })
-        jobs.append(PageJob(path: "tags.html", key: all) {
-            try renderer.page("tags.html", template: "tags", view: index.tags(), title: "Tags",
-                              description: "Sessions by tag.", section: "tags.html")
-        })
+        // The pages that list the whole journal: (file and section, template, title, description, view).
+        let listPages: [(path: String, template: String, title: String, description: String, view: () -> Any)] = [
+            ("index.html", "home", "Home", "\(title): sessions, open tasks and recurring failures.", { index.home() }),
+            ("sessions.html", "sessions", "All sessions", "Every session of \(title), newest first.", { index.allSessions() }),
+            ("findings.html", "findings", "Findings", "Every finding of every session, by category and severity.", { index.findings() }),
+            ("friction.html", "friction", "Friction", "What got in the way, what was done and what should have been done.", { index.friction() }),
+            ("tasks.html", "tasks", "Tasks", "Open, blocked and done tasks by priority, each with its history.", { tracking.board() }),
+            ("failures.html", "failures", "Recurring failures", "The same mistakes and blockers across sessions, and whether fixes held.", { tracking.map() }),
+            ("tags.html", "tags", "Tags", "Sessions by tag.", { index.tags() }),
+        ]
+        for page in listPages {
+            jobs.append(PageJob(path: page.path, key: all) {
+                try renderer.page(page.path, template: page.template, view: page.view(), title: page.title,
+                                  description: page.description, section: page.path)
+            })
+        }
         let staticKey = Fingerprint().adding(templatesDigest).adding(options.title).adding(options.baseURL)
             .adding(options.generatedOn ?? "").hex
         jobs.append(PageJob(path: "search.html", key: staticKey) {
