@@ -29,6 +29,10 @@ public struct FailureCandidate: Sendable, Hashable {
     /// The heading it was listed under: two items the author listed side by side under one heading are, by
     /// the author's own account, two different things, so they never share a cluster.
     public var section: String
+    /// For a friction row whose table judges the author's own action ("My Response" beside "Correct Response"):
+    /// that action. When a finding of the same note describes the same behaviour, the row's correction is the
+    /// correct response to that finding too (see `ResponseLinks`).
+    public var judgedResponse: String = ""
     /// Earlier dates the text mentions ("same as 2026-09-03"): evidence it recurs a failure of that day.
     public var mentionedDates: Set<String> = []
 

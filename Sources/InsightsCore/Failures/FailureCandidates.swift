@@ -49,6 +49,7 @@ public enum FailureCandidates {
                 // ("Pushed without running npm test"): it goes in twice, counting double a body word.
                 titleText: r.problem, bodyText: r.response + "\n" + r.response, labels: ["friction"],
                 fixes: correction.isEmpty ? [] : [correction], section: r.section))
+            if !correction.isEmpty, judgesResponse(r.header) { out[out.count - 1].judgedResponse = r.response }
         }
         for r in session.remaining where isBlockerSection(r.section) {
             out.append(FailureCandidate(
@@ -68,6 +69,15 @@ public enum FailureCandidates {
             out[i].mentionedDates = DateMentions.find(in: whole, year: year, noteDate: session.date).filter { $0 < session.date }
         }
         return out
+    }
+
+    /// Whether a friction table's header says its correction column judges what the author did
+    /// (`Correct Response`, `Should have`, `Better approach`) rather than only naming a fix.
+    static func judgesResponse(_ header: [String]) -> Bool {
+        header.contains { h in
+            let l = h.lowercased()
+            return l.contains("correct") || l.contains("should") || l.contains("better")
+        }
     }
 
     /// `Blockers`, `Blocked`, `Current blockers` — but not a priority heading like `P0 - Blockers`.

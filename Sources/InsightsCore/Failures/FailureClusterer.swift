@@ -70,7 +70,9 @@ public struct FailureClusterer: Sendable {
         let vectors = TermVectors(candidates)
         let facets = CandidateFacets(candidates)
         let groups = group(candidates, facets, vectors, decisions)
-        return FailureGrouping(candidates: candidates, facets: facets, vectors: vectors, groups: groups, clusterer: self)
+        let lent = ResponseLinks.find(candidates, vectors)
+        return FailureGrouping(candidates: candidates, facets: facets, vectors: vectors, groups: groups, lent: lent,
+                               clusterer: self)
     }
 
     /// The score of a pair: cosine of the term vectors plus the structure bonuses, minus the sibling penalty.

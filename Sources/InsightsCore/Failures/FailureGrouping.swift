@@ -12,12 +12,14 @@ public struct FailureGrouping: Sendable {
     let clusterer: FailureClusterer
 
     init(candidates: [FailureCandidate], facets: CandidateFacets, vectors: TermVectors, groups: [[Int]],
-         clusterer: FailureClusterer) {
+         lent: [Int: [FailureFix]] = [:], clusterer: FailureClusterer) {
         self.candidates = candidates; self.facets = facets; self.vectors = vectors; self.clusterer = clusterer
         var taken = Set<String>()
         var built: [(FailureCluster, [Int])] = []
         for g in groups {
-            let cluster = Self.build(g, candidates, { clusterer.score($0, $1, facets, vectors) }, vectors, taken: &taken)
+            let cluster = Self.build(g, candidates, { clusterer.score($0, $1, facets, vectors) }, vectors,
+                                     lent: g.flatMap { lent[$0] ?? [] }.filter { f in !g.contains { candidates[$0].key == f.session + "#\(f.line)" } },
+                                     taken: &taken)
             built.append((cluster, g))
         }
         // Recurring first: most sessions, then most recent, then id.
@@ -38,7 +40,7 @@ public struct FailureGrouping: Sendable {
     public func threshold(_ a: Int, _ b: Int) -> Double { clusterer.threshold(facets.items[a], facets.items[b]) }
 
     static func build(_ g: [Int], _ c: [FailureCandidate], _ score: (Int, Int) -> Double, _ v: TermVectors,
-                      taken: inout Set<String>) -> FailureCluster {
+                      lent: [FailureFix] = [], taken: inout Set<String>) -> FailureCluster {
         let members = g.sorted { (c[$0].date, c[$0].session, c[$0].line) < (c[$1].date, c[$1].session, c[$1].line) }
         let occurrences = members.map { c[$0].occurrence }
         let first = c[members[0]]
@@ -55,7 +57,8 @@ public struct FailureGrouping: Sendable {
             return centrality(a) > centrality(b)
         } ?? members[0]
 
-        let fixes = members.flatMap { i in c[i].fixes.map { FailureFix(session: c[i].session, date: c[i].date, line: c[i].line, text: $0) } }
+        // Fixes written with a member, and correct responses lent by a friction row (`ResponseLinks`).
+        let fixes = (members.flatMap { i in c[i].fixes.map { FailureFix(session: c[i].session, date: c[i].date, line: c[i].line, text: $0) } } + lent)
             .sorted { ($1.date, $1.session, $0.line) < ($0.date, $0.session, $1.line) }
         // Only the failures themselves count as sightings: a later takeaway that draws the lesson from an
         // old failure is not the failure happening again.

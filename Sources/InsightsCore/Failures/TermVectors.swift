@@ -14,6 +14,8 @@ public struct TermVectors: Sendable {
 
     /// How much a title word counts against a body word.
     public static let titleWeight = 3.0
+    /// Stem → term id, for vectors of text outside the candidates.
+    private var ids: [String: Int] = [:]
     /// Words that carry no failure meaning in notes, on top of `Tokens.stopWords`.
     public static let boilerplate: Set<String> = [
         "happened", "happen", "went", "wrong", "actually", "really", "again", "agent", "user", "claude", "we",
@@ -22,7 +24,6 @@ public struct TermVectors: Sendable {
     ]
 
     public init(_ candidates: [FailureCandidate]) {
-        var ids: [String: Int] = [:]
         // Word → term id (-1 for a stop-word): each distinct word is stemmed once.
         var known: [String: Int] = [:]
         var raw: [[Int: Double]] = []
@@ -56,6 +57,32 @@ public struct TermVectors: Sendable {
             v.sort { $0.term < $1.term }
             return v
         }
+    }
+
+    /// The vector of any text under the candidates' IDF weights (terms no candidate uses are dropped), weighted
+    /// and normalised like a candidate's body: "Fixed it myself" → `{fix, myself}`.
+    public func vector(of text: String) -> [(term: Int, weight: Double)] {
+        var tf: [Int: Double] = [:]
+        for word in Tokens.words(text) {
+            if let stem = Tokens.content(word, extraStopWords: Self.boilerplate).first, let id = ids[stem] { tf[id, default: 0] += 1 }
+        }
+        let n = Double(max(vectors.count, 1))
+        var v = tf.map { (term: $0.key, weight: (1 + log($0.value)) * log(1 + n / Double(df[$0.key]))) }
+        let norm = sqrt(v.reduce(0) { $0 + $1.weight * $1.weight })
+        if norm > 0 { for i in v.indices { v[i].weight /= norm } }
+        return v.sorted { $0.term < $1.term }
+    }
+
+    /// How much of a vector from `vector(of:)` a candidate covers: the share of its squared weight on terms
+    /// the candidate also has (0 ... 1). Unlike cosine, a long candidate is not penalised for saying more.
+    public func coverage(_ v: [(term: Int, weight: Double)], by b: Int) -> Double {
+        let y = vectors[b]
+        var i = 0, j = 0, sum = 0.0
+        while i < v.count && j < y.count {
+            if v[i].term == y[j].term { sum += v[i].weight * v[i].weight; i += 1; j += 1 }
+            else if v[i].term < y[j].term { i += 1 } else { j += 1 }
+        }
+        return sum
     }
 
     /// Cosine similarity of two candidates (0 ... 1).

@@ -30,9 +30,13 @@ enum AgentFixtures {
         return (dir, journal)
     }
 
-    /// The built `insights` binary (`swift build` puts it in `.build/debug/`).
+    /// The built `insights` binary: beside the running test bundle (`swift test` builds both into one folder,
+    /// whatever `--scratch-path` says), else `.build/debug/`.
     static func binary() throws -> String {
-        let path = Corpus.repo.appendingPathComponent(".build/debug/insights").path
+        let bundleDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let candidates = [bundleDir.appendingPathComponent("insights").path,
+                          Corpus.repo.appendingPathComponent(".build/debug/insights").path]
+        let path = candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[1]
         try #require(FileManager.default.isExecutableFile(atPath: path), "build first: swift build (needs \(path))")
         return path
     }

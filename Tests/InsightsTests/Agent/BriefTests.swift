@@ -38,7 +38,7 @@ struct BriefReferenceTests {
         #expect(Brief.make(tasks: tasks, failures: [], today: "2026-01-01", since: "2025-12-17").openTasks.count == 7)
     }
 
-    @Test("the delegation failure is listed with the lesson grouped with it; the Correct Response column is a fix")
+    @Test("the delegation failure is listed with its correct response; the Correct Response column is also its own row's fix")
     func delegationFailure() throws {
         let (dir, journal) = try AgentFixtures.corpusJournal([Corpus.seed])
         defer { withExtendedLifetime(dir) {} }
@@ -47,9 +47,13 @@ struct BriefReferenceTests {
         #expect(brief.openTasks.map(\.title) == Self.openP0P1)
         let delegation = try #require(brief.watchOutFor.first { $0.title == "Orchestrator Executed Instead of Delegating" },
                                       "not in \(brief.watchOutFor.map(\.title))")
-        #expect(delegation.status == .single && delegation.line == 83 && delegation.fix == nil)
-        #expect(delegation.lesson?.text == "**Next session should start by creating Archon tasks for remaining work, then use VEST for execution.**")
-        #expect(delegation.lesson?.line == 212)
+        // The friction table judges the author's responses ("Tried workarounds, then did manual work", "Fixed it
+        // myself"), which is what the delegation finding describes: its first "Correct Response" is shown.
+        #expect(delegation.status == .fixed && delegation.line == 83)
+        #expect(delegation.fix?.text == "Document blocker, create Archon task, escalate to user" && delegation.fix?.line == 121)
+        let cluster = try #require(try index.failures().first { $0.id == delegation.id })
+        #expect(cluster.fixes.map(\.line) == [121, 122, 123])
+        #expect(cluster.occurrences.contains { $0.line == 212 && $0.kind == "takeaway" })
         // The first friction row's "Correct Response" is written as a fix of the failure it was grouped with
         // (by the clusterer: "Migration Tracking is Broken", whose friction row is "Migration push failed").
         let fixes = try index.failures().flatMap(\.fixes)

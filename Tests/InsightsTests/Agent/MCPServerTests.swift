@@ -90,7 +90,7 @@ struct MCPServerTests {
         #expect(open.compactMap { $0["title"] as? String }.prefix(7) == ArraySlice(BriefReferenceTests.openP0P1))
         let watch = try #require(brief["watch_out_for"] as? [[String: Any]])
         let delegation = try #require(watch.first { ($0["title"] as? String)?.contains("Delegat") == true })
-        #expect((delegation["lesson"] as? [String: Any])?["line"] as? Int == 212)
+        #expect((delegation["fix"] as? [String: Any])?["line"] as? Int == 121)
 
         let tasks = try await h.call("list_tasks", ["priority": "P1"])
         let items = try #require(tasks["items"] as? [[String: Any]])

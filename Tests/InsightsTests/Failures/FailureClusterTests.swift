@@ -88,7 +88,10 @@ struct SeedFailureTests {
         #expect(delegation.title == "Orchestrator Executed Instead of Delegating")
         #expect(delegation.occurrences.count >= 3)
         #expect(delegation.occurrences.contains { $0.line == 206 && $0.kind == "takeaway" })
-        #expect(delegation.sessions == 1 && delegation.status == .single)
+        #expect(delegation.sessions == 1 && delegation.status == .fixed)
+        #expect(delegation.fixes.map(\.text) == ["Document blocker, create Archon task, escalate to user",
+                                                  "Document finding, create Archon task for investigation",
+                                                  "Should have been caught by VEST in isolated session"])
         for c in clusters {
             #expect(c.occurrences.filter { $0.kind == "finding" }.count <= 1, "\(c.title) mixes findings: \(c.occurrences.map(\.title))")
         }
@@ -103,6 +106,51 @@ struct SeedFailureTests {
     func stableIDs() throws {
         let s = try Corpus.session(Corpus.seed)
         #expect(FailureClusterer().clusters([s]).map(\.id) == FailureClusterer().clusters([s]).map(\.id))
+    }
+}
+
+@Suite("Correct responses lent by a judged friction table")
+struct ResponseLinkTests {
+    static func note(header: String) -> String {
+        """
+        # Session 2026-03-02
+
+        ## Findings
+
+        ### 1. The coordinator rewrote the parser by hand
+
+        **What happened**: Asked to delegate, I rewrote the parser by hand and patched the tests by hand.
+
+        ### 2. The staging certificate expired
+
+        **What happened**: TLS handshakes to staging failed all morning.
+
+        ## Friction
+
+        \(header)
+        |---|---|---|
+        | Flaky lint step | Patched it by hand | Open a task for the lint owner |
+        | Staging deploy refused | Rewrote the deploy script by hand | Escalate to the platform team |
+        """
+    }
+
+    @Test("My Response / Correct Response: the corrections become the matching finding's fixes")
+    func lends() throws {
+        let s = NoteParser().session(from: Self.note(header: "| Friction | My Response | Correct Response |"), fileName: "2026-03-02.md")
+        let clusters = FailureClusterer().clusters([s])
+        let coordinator = try #require(clusters.first { $0.title == "The coordinator rewrote the parser by hand" })
+        #expect(coordinator.fixes.map(\.text) == ["Open a task for the lint owner", "Escalate to the platform team"])
+        #expect(coordinator.status == .fixed)
+        let certificate = try #require(clusters.first { $0.title == "The staging certificate expired" })
+        #expect(certificate.fixes.isEmpty)
+    }
+
+    @Test("a table that only names fixes lends nothing: a finding keeps only the fixes of rows grouped with it")
+    func plainFixColumn() throws {
+        let s = NoteParser().session(from: Self.note(header: "| Friction | Impact | Fix |"), fileName: "2026-03-02.md")
+        let coordinator = try #require(FailureClusterer().clusters([s]).first { $0.title == "The coordinator rewrote the parser by hand" })
+        #expect(!coordinator.fixes.contains { $0.text == "Open a task for the lint owner" })
+        #expect(coordinator.fixes.allSatisfy { f in coordinator.occurrences.contains { $0.line == f.line } })
     }
 }
 
