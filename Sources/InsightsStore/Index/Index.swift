@@ -88,7 +88,19 @@ public final class Index: Sendable {
                 try Self.insert(stored, db)
             }
             if let then { try then(IndexTransaction(db: db)) }
+            if !sessions.isEmpty || !removing.isEmpty { try Self.compactSearchIndex(db) }
         }
+    }
+
+    /// FTS5 writes a new segment per transaction and merges them four at a time; a search seeks every segment
+    /// for every term, so at 10,000 notes twelve segments made each result's snippet 0.18 ms instead of 0.04.
+    /// Past this many segments a write merges them into one ('optimize': 0.36 s at 10,000 notes, in the same
+    /// transaction, so at most once per ingest).
+    static let maxSearchSegments = 4
+
+    static func compactSearchIndex(_ db: Database) throws {
+        let segments = try Int.fetchOne(db, sql: "SELECT count(DISTINCT segid) FROM item_fts_idx") ?? 0
+        if segments > maxSearchSegments { try db.execute(sql: "INSERT INTO item_fts(item_fts) VALUES('optimize')") }
     }
 
     /// Removes every session, item, task and failure.

@@ -63,10 +63,10 @@ struct SearchFilterTests {
         (["a", "b", "a", "a", "a", "c", "d"], 5, ["a", "b", "a", "a", "c"], ["a": 1]),
     ])
     func foldLogic(sessions: [String], limit: Int, page: [String], folded: [String: Int]) {
-        let candidates = sessions.enumerated().map { (id: Int64($0.offset), session: $0.element) }
+        let candidates = sessions.enumerated().map { Index.Candidate(id: Int64($0.offset), session: $0.element, score: Double($0.offset)) }
         let result = Index.fold(candidates, limit: limit, cap: 3)
-        #expect(result.page.map { sessions[Int($0)] } == page)
-        #expect(result.page == result.page.sorted())
+        #expect(result.page.map { sessions[Int($0.id)] } == page)
+        #expect(result.page.map(\.id) == result.page.map(\.id).sorted())
         #expect(Dictionary(uniqueKeysWithValues: result.folded.map { ($0.session, $0.count) }) == folded)
     }
 }
