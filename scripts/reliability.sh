@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Reliability checks (issue 8): kill -9 during ingest, concurrent ingests, corrupt indexes, hostile files.
+# Reliability checks (issue 8): kill -9 during ingest, reindex and build; concurrent ingests; corrupt indexes;
+# hostile files.
 # Prints each figure and exits non-zero when anything was lost.   usage: scripts/reliability.sh [N=2000]
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -18,17 +19,40 @@ count() { "$BIN" sessions --journal "$1" --json 2>/dev/null | grep -c '"id"'; }
 
 echo "== kill -9 during a $N-note ingest (8 kills at random moments, then a final ingest)"
 "$BENCH" generate "$N" "$WORK/notes" >/dev/null
+# How long an uninterrupted ingest takes, so the kills land anywhere in it: parsing, journal writes, the commit.
+start=$(date +%s%N)
+"$BIN" ingest --journal "$WORK/j-timing" "$WORK/notes" >/dev/null 2>&1
+ms=$(( ($(date +%s%N) - start) / 1000000 )); rm -rf "$WORK/j-timing"
+echo "      an uninterrupted ingest takes $ms ms; kills land between 5% and 100% of that"
 J=$WORK/j-kill
 for i in 1 2 3 4 5 6 7 8; do
   "$BIN" ingest --journal "$J" "$WORK/notes" >/dev/null 2>&1 &
   pid=$!
-  sleep "0.$((RANDOM % 9 + 1))$((RANDOM % 10))"
-  kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+  at=$(( ms / 20 + RANDOM * ms / 32768 ))
+  sleep "$(awk -v m="$at" 'BEGIN { printf "%.3f", m / 1000 }')"
+  if kill -9 "$pid" 2>/dev/null; then echo "      kill $i at $at ms: $(count "$J") sessions indexed so far"; else echo "      kill $i at $at ms: the ingest had already finished"; fi
+  wait "$pid" 2>/dev/null
   "$BIN" sessions --journal "$J" --json >/dev/null 2>&1 || { echo "FAIL  index unreadable after kill $i"; fail=1; }
 done
 "$BIN" ingest --journal "$J" "$WORK/notes" >/dev/null 2>&1
 check "sessions after kills + final ingest" "$N" "$(count "$J")"
 check "note files in the journal" "$N" "$(ls "$J"/*.md | wc -l)"
+
+echo "== kill -9 during reindex and during build (old state or new, never half)"
+for i in 1 2; do
+  "$BIN" reindex --journal "$J" >/dev/null 2>&1 & pid=$!
+  sleep "0.$((RANDOM % 9 + 1))"; kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+  check "sessions readable after a killed reindex ($i)" "$N" "$(count "$J")"
+done
+for i in 1 2; do
+  "$BIN" build --journal "$J" --output "$WORK/site" >/dev/null 2>&1 & pid=$!
+  sleep "$((RANDOM % 4 + 1)).$((RANDOM % 10))"; kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+  # The site is built in a temporary folder and swapped in: either no site yet or a whole one.
+  if [ -e "$WORK/site" ] && [ ! -f "$WORK/site/index.html" ]; then echo "FAIL  half a site after a killed build ($i)"; fail=1
+  else echo "ok    no half site after a killed build ($i): $( [ -e "$WORK/site" ] && echo 'previous site intact' || echo 'no site yet')"; fi
+done
+"$BIN" build --journal "$J" --output "$WORK/site" >/dev/null 2>&1
+check "build after killed builds" "$N" "$(ls "$WORK/site/sessions" | grep -c '\.html$')"
 
 echo "== two concurrent ingests of 300 different notes each"
 mkdir -p "$WORK/a" "$WORK/b"

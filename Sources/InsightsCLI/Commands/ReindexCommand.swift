@@ -7,8 +7,9 @@ struct ReindexCommand: AsyncParsableCommand {
         commandName: "reindex",
         abstract: "Rebuild the index from the journal's notes alone (safe to run any time).",
         discussion: """
-            Deletes DIR/.insights/index.sqlite and indexes every note in the journal again; use it after editing
-            notes by hand, after an upgrade, or when the index is reported corrupt. The notes are never changed.
+            Indexes every note in the journal again into a new index beside DIR/.insights/index.sqlite, then
+            swaps it in (a kill leaves the old index or the new one); use it after editing notes by hand, after
+            an upgrade, or when the index is reported corrupt. The notes are never changed.
             """)
 
     @OptionGroup var journal: JournalOptions
@@ -25,15 +26,19 @@ struct ReindexCommand: AsyncParsableCommand {
             let lock = try JournalLock(journal) { console.err("waiting for another insights process writing to \(journal.path) ...") }
             defer { withExtendedLifetime(lock) {} }
             let files = try journal.noteFiles()
-            // The whole journal goes in as one transaction: a kill leaves an empty index or a full one,
-            // and running reindex again finishes the job.
+            // The new index is built beside the old one and swapped in with one rename: a kill at any moment
+            // leaves the old index or the new one (never an empty one), and running reindex again finishes.
             let inputs = InputReader.read(files.map { journal.url($0).path }, isLossy: false)
-            let ingester = Ingester(journal: journal, vocabulary: try journal.config().effectiveVocabulary)
-            try journal.removeIndex()
+            let building = journal.withIndex(named: "index.sqlite.rebuilding")
+            try building.removeIndex()
+            let ingester = Ingester(journal: building, vocabulary: try journal.config().effectiveVocabulary)
             let report = try ingester.ingest(inputs, isDryRun: false) { done, total in
                 if total >= 20 && (done % 25 == 0 || done == total) { console.progress("indexing \(done)/\(total)") }
             }
             console.endProgress()
+            // An empty journal still gets an (empty, migrated) index; the ingester closed its own on return.
+            if !FileManager.default.fileExists(atPath: building.indexPath) { _ = try building.openIndex() }
+            try journal.replaceIndex(with: building)
             if output.json {
                 try console.json(report)
             } else {

@@ -39,7 +39,7 @@ extension Ingester {
             if session.dateSource == "none" { NoteExtractor.redate(&session, to: version.date, source: "commit") }
             session.hash = hash
             session.source = source
-            session.id = uniqueID(session.id, taken: keys.byID)
+            session.id = uniqueID(session.id, taken: keys.byID, data: note.data)
             let file = session.id + ".md"
             if isDryRun { report.sessions?.append(session) }
             keys.insert(SessionKey(id: session.id, file: file, hash: hash, title: session.title, date: session.date, source: source))

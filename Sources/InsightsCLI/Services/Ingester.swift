@@ -151,7 +151,7 @@ struct Ingester {
                 file = journalFile
                 outcome = .added
             } else {
-                session.id = uniqueID(session.id, taken: keys.byID)
+                session.id = uniqueID(session.id, taken: keys.byID, data: note.data)
                 file = session.id + ".md"
                 outcome = .added
             }
@@ -202,10 +202,13 @@ struct Ingester {
         return name.replacingOccurrences(of: "/", with: "-")
     }
 
-    func uniqueID(_ id: String, taken: [String: SessionKey]) -> String {
+    /// An id no indexed session has and no journal file is named after, unless that file holds exactly `data`:
+    /// a note an ingest wrote before it was killed (notes go to the journal before the index commits), which
+    /// is reused rather than copied again under `-2`.
+    func uniqueID(_ id: String, taken: [String: SessionKey], data: Data) -> String {
         var candidate = id
         var n = 2
-        while taken[candidate] != nil || journal.exists(candidate + ".md") {
+        while taken[candidate] != nil || (journal.exists(candidate + ".md") && (try? journal.read(candidate + ".md")) != data) {
             candidate = "\(id)-\(n)"; n += 1
         }
         return candidate

@@ -43,10 +43,13 @@ public enum AtomicFile {
             }
         }
         temps.removeAll()
-        for folder in Set(files.map { folderOf($0.path) }) {
-            let dirfd = open(folder, O_RDONLY)
-            if dirfd >= 0 { fsync(dirfd); close(dirfd) }
-        }
+        for folder in Set(files.map { folderOf($0.path) }) { syncFolder(folder) }
+    }
+
+    /// Makes a rename in `folder` durable.
+    static func syncFolder(_ folder: String) {
+        let dirfd = open(folder, O_RDONLY)
+        if dirfd >= 0 { fsync(dirfd); close(dirfd) }
     }
 
     private static func folderOf(_ path: String) -> String {

@@ -9,12 +9,44 @@ public struct Journal: Sendable {
     /// The journal folder, as given.
     public let path: String
 
+    /// The index file when it is not the usual one (a reindex builds beside it, then swaps).
+    private var indexFile: String?
+
     public init(path: String) {
         self.path = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
     }
 
     public var indexFolder: String { path + "/.insights" }
-    public var indexPath: String { indexFolder + "/index.sqlite" }
+    public var indexPath: String { indexFile ?? indexFolder + "/index.sqlite" }
+
+    /// The same journal with its index at another path of its index folder (`index.sqlite.rebuilding`).
+    public func withIndex(named name: String) -> Journal {
+        var j = self
+        j.indexFile = indexFolder + "/" + name
+        return j
+    }
+
+    /// Puts the index file built by `other` (see `withIndex(named:)`, closed) in place of this journal's index.
+    /// The old index's WAL and shared memory go first (they belong to the old file; without them it is its
+    /// last checkpoint, still whole), then one rename: a kill at any moment leaves the old index or the new.
+    public func replaceIndex(with other: Journal) throws {
+        let fm = FileManager.default
+        let built = other.indexPath
+        if let size = (try? fm.attributesOfItem(atPath: built + "-wal"))?[.size] as? Int, size > 0 {
+            throw StoreError.io(path: built, reason: "the rebuilt index is still open; not swapping it in")
+        }
+        do {
+            for suffix in ["-wal", "-shm"] {
+                for p in [indexPath + suffix, built + suffix] where fm.fileExists(atPath: p) { try fm.removeItem(atPath: p) }
+            }
+            guard rename(built, indexPath) == 0 else { throw StoreError.io(path: indexPath, reason: String(cString: strerror(errno))) }
+            AtomicFile.syncFolder(indexFolder)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.io(path: indexPath, reason: "cannot replace (\(error.localizedDescription))")
+        }
+    }
     public var configPath: String { path + "/insights.json" }
     public var sourcesPath: String { path + "/sources.json" }
 

@@ -28,6 +28,36 @@ struct IngestBehaviourTests {
         InputReader.read([path], isLossy: false)
     }
 
+    @Test("a note left in the journal by an ingest killed before its index commit is reused, not copied to -2")
+    func orphanFromKilledIngest() throws {
+        let dir = try TempDir()
+        let path = try dir.write("in/billing.md", note)
+        // What a kill between the journal write and the index commit leaves: the note file, no index entry.
+        _ = try dir.write("j/2026-03-02-billing-migration.md", note)
+        let report = try ingester(dir.path + "/j").ingest(input(path), isDryRun: false)
+        #expect(report.files.map(\.status) == [.added])
+        #expect(report.files.first?.file == "2026-03-02-billing-migration.md")
+        #expect(dir.files(in: "j").filter { $0.hasSuffix(".md") } == ["2026-03-02-billing-migration.md"])
+        // A different note under that name is the user's own file: the new note goes beside it.
+        let other = try dir.write("in/other.md", note.replacingOccurrences(of: "invoice numbers", with: "credit notes"))
+        _ = try? FileManager.default.removeItem(atPath: dir.path + "/j/.insights")
+        try (note + "\nEdited by hand.\n").write(toFile: dir.path + "/j/2026-03-02-billing-migration.md", atomically: true, encoding: .utf8)
+        let second = try ingester(dir.path + "/j").ingest(input(other), isDryRun: false)
+        #expect(second.files.first?.file == "2026-03-02-billing-migration-2.md")
+    }
+
+    @Test("reindex builds beside the index and swaps: a leftover from a killed reindex is replaced, nothing stays behind")
+    func reindexSwaps() async throws {
+        let dir = try TempDir()
+        let path = try dir.write("in/billing.md", note)
+        _ = try ingester(dir.path + "/j").ingest(input(path), isDryRun: false)
+        _ = try dir.write("j/.insights/index.sqlite.rebuilding", "half a database from a killed reindex")
+        #expect(await CLI.run(["reindex", "--journal", dir.path + "/j"]) == 0)
+        #expect(dir.files(in: "j/.insights").filter { $0.hasPrefix("index") } == ["index.sqlite"])
+        let index = try Journal(path: dir.path + "/j").openIndex(readOnly: true)
+        #expect(try index.counts().sessions == 1)
+    }
+
     @Test("ingesting the same note twice changes nothing the second time")
     func idempotent() throws {
         let dir = try TempDir()
