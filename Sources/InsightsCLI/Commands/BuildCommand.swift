@@ -45,7 +45,17 @@ struct BuildCommand: AsyncParsableCommand {
             let journal = journal.resolved
             let config = try journal.config()
             let index = try journal.openIndex(readOnly: true)
-            let files = Dictionary(try index.sessionKeys().map { ($0.id, $0.file) }, uniquingKeysWith: { a, _ in a })
+            let keys = try index.sessionKeys()
+            let templates = try TemplateSet.defaults.overridden(byFolder: journal.path + "/templates")
+            let options = SiteOptions(title: title ?? config.title ?? "Insights", baseURL: baseURL, allowUnsafeHTML: unsafeHTML)
+            let builder = SiteBuilder(options: options, templates: templates)
+            // Nothing changed since the last build into this folder: stop before loading anything.
+            let source = try BuildSource.digest(index: index, keys: keys, journal: journal)
+            if let source, let report = builder.upToDate(source: source, in: folder) {
+                try show(report, templates: templates, console: console)
+                return
+            }
+            let files = Dictionary(keys.map { ($0.id, $0.file) }, uniquingKeysWith: { a, _ in a })
             var notes: [SiteNote] = []
             for session in try index.sessions() {
                 let text = files[session.id].flatMap { try? journal.read($0) }.map { String(decoding: $0, as: UTF8.self) }
@@ -53,22 +63,24 @@ struct BuildCommand: AsyncParsableCommand {
                 notes.append(SiteNote(session: session, markdown: text ?? ""))
             }
             let input = SiteInput(notes: notes, tasks: try index.tasks(), failures: try index.failures())
-            let templates = try TemplateSet.defaults.overridden(byFolder: journal.path + "/templates")
-            let options = SiteOptions(title: title ?? config.title ?? "Insights", baseURL: baseURL, allowUnsafeHTML: unsafeHTML)
             let report: BuildReport
             do {
-                report = try SiteBuilder(options: options, templates: templates).build(input, to: folder)
+                report = try builder.build(input, to: folder, source: source)
             } catch let error as SiteError {
                 throw CLIError.failure(error.description)
             }
-            if output.json { try console.json(report); return }
-            if !templates.overridden.isEmpty { console.err("templates overridden: " + templates.overridden.joined(separator: ", ")) }
-            let ratio = report.siteTextBytes == 0 ? 0 : Double(report.searchIndexBytes) * 100 / Double(report.siteTextBytes)
-            console.out("\(folder): \(report.written.count) written, \(report.unchanged.count) unchanged, \(report.removed.count) removed")
-            console.out(String(format: "search index %@ (%.1f%% of %@ of pages)", Self.size(report.searchIndexBytes), ratio,
-                               Self.size(report.siteTextBytes)))
-            console.out("open \(folder)/index.html")
+            try show(report, templates: templates, console: console)
         }
+    }
+
+    func show(_ report: BuildReport, templates: TemplateSet, console: Console) throws {
+        if output.json { try console.json(report); return }
+        if !templates.overridden.isEmpty { console.err("templates overridden: " + templates.overridden.joined(separator: ", ")) }
+        let ratio = report.siteTextBytes == 0 ? 0 : Double(report.searchIndexBytes) * 100 / Double(report.siteTextBytes)
+        console.out("\(folder): \(report.written.count) written, \(report.unchanged.count) unchanged, \(report.removed.count) removed")
+        console.out(String(format: "search index %@ (%.1f%% of %@ of pages)", Self.size(report.searchIndexBytes), ratio,
+                           Self.size(report.siteTextBytes)))
+        console.out("open \(folder)/index.html")
     }
 
     static func size(_ bytes: Int) -> String {

@@ -89,7 +89,21 @@ public final class Index: Sendable {
             }
             if let then { try then(IndexTransaction(db: db)) }
             if !sessions.isEmpty || !removing.isEmpty { try Self.compactSearchIndex(db) }
+            try Self.newGeneration(db)
         }
+    }
+
+    /// The token of the index's current content: a new random value after every write, nil for an index
+    /// written before there were tokens. Equal tokens mean equal content.
+    public func generation() throws -> String? {
+        try writer.read { db in
+            try db.tableExists("meta") ? try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'") : nil
+        }
+    }
+
+    static func newGeneration(_ db: Database) throws {
+        try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('generation', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                       arguments: [UUID().uuidString])
     }
 
     /// FTS5 writes a new segment per transaction and merges them four at a time; a search seeks every segment
@@ -108,6 +122,7 @@ public final class Index: Sendable {
         try writer.write { db in
             try db.execute(sql: "DELETE FROM session; DELETE FROM task; DELETE FROM failure;")
             try db.execute(sql: "INSERT INTO item_fts(item_fts) VALUES('rebuild')")
+            try Self.newGeneration(db)
         }
     }
 

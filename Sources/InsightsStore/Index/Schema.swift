@@ -3,7 +3,7 @@ import GRDB
 /// Every schema change, in order. Migrations are named and append-only: never edit one after release.
 enum Schema {
     /// The schema version this build writes; an index with a later version was made by a newer insights.
-    static let migrationNames = ["v1-sessions-items-fts", "v2-session-entries"]
+    static let migrationNames = ["v1-sessions-items-fts", "v2-session-entries", "v3-generation"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -84,6 +84,14 @@ enum Schema {
             try db.create(index: "session_date", on: "session", columns: ["date"])
             try db.create(index: "session_file", on: "session", columns: ["file"])
             try db.create(index: "session_hash", on: "session", columns: ["hash"])
+        }
+        // A token replaced by every write, so a reader can tell "nothing changed since I last looked" without
+        // reading the index (a no-change `insights build` compares it and stops).
+        migrator.registerMigration("v3-generation") { db in
+            try db.create(table: "meta", options: [.withoutRowID]) { t in
+                t.primaryKey("key", .text)
+                t.column("value", .text).notNull()
+            }
         }
         return migrator
     }

@@ -8,6 +8,8 @@ struct Manifest: Codable, Equatable {
     static let fileName = ".insights-build.json"
 
     var version = 1
+    /// The key of the whole build (`SiteBuilder.buildKey`), when the caller described its input.
+    var source: String?
     var files: [String: Entry] = [:]
 
     /// The manifest in `folder`, or an empty one when there is none or it is unreadable (then everything is rebuilt).

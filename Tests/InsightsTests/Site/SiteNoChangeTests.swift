@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import InsightsCLI
+
+/// `insights build` with nothing changed stops after comparing the input's digest with the last build's
+/// manifest; anything that changes what the site reads sends it down the full (incremental) path again.
+@Suite("Site no-change rebuild", .enabled(if: Corpus.isPresent, "../shared/corpus/ is absent"))
+struct SiteNoChangeTests {
+    struct Report: Decodable { var written: [String]; var unchanged: [String]; var removed: [String]; var steps: [String] }
+
+    static func build(_ journal: String, _ site: String, _ extra: [String] = []) throws -> Report {
+        let r = try AgentFixtures.run(["build", "--journal", journal, "--output", site, "--json"] + extra)
+        try #require(r.status == 0, "build failed: \(r.err)")
+        return try JSONDecoder().decode(Report.self, from: Data(r.out.utf8))
+    }
+
+    static let shortcut = ["Compare the input with the previous build's manifest"]
+
+    @Test("a second build takes the shortcut; an ingest, an edited note, other options or a deleted page do not")
+    func shortcut() throws {
+        let (dir, journal) = try AgentFixtures.corpusJournal()
+        let site = dir.path + "/site"
+        let first = try Self.build(journal.path, site)
+        #expect(first.steps != Self.shortcut && !first.written.isEmpty)
+
+        let again = try Self.build(journal.path, site)
+        #expect(again.steps == Self.shortcut)
+        #expect(again.written.isEmpty && again.unchanged.count == first.written.count)
+
+        // Another title: the full path, which rewrites the pages that show it.
+        let retitled = try Self.build(journal.path, site, ["--title", "Team"])
+        #expect(retitled.steps != Self.shortcut && !retitled.written.isEmpty)
+        #expect(try Self.build(journal.path, site, ["--title", "Team"]).steps == Self.shortcut)
+
+        // A page deleted by hand comes back.
+        try FileManager.default.removeItem(atPath: site + "/index.html")
+        let repaired = try Self.build(journal.path, site, ["--title", "Team"])
+        #expect(repaired.written == ["index.html"])
+
+        // A note edited in the journal (its text is rendered on its page) without an ingest.
+        let note = try #require(try FileManager.default.contentsOfDirectory(atPath: journal.path).sorted().first { $0.hasSuffix(".md") })
+        let path = journal.path + "/" + note
+        try (String(contentsOfFile: path, encoding: .utf8) + "\nA closing line added by hand.\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let edited = try Self.build(journal.path, site, ["--title", "Team"])
+        #expect(edited.steps != Self.shortcut && edited.written.contains { $0.hasPrefix("sessions/") })
+
+        // A new note ingested: a new index generation.
+        let added = try AgentFixtures.run(["ingest", "--journal", journal.path, try Corpus.path("notes/ggltcg/SESSION_NOTES_2025-11-21.md")])
+        #expect(added.status == 0)
+        let grown = try Self.build(journal.path, site, ["--title", "Team"])
+        #expect(grown.steps != Self.shortcut && grown.written.contains("index.html"))
+    }
+}
