@@ -1,5 +1,6 @@
 import Foundation
 import InsightsCore
+import InsightsStore
 
 /// A note to ingest: its bytes and where they came from, checked for the things that make a file unusable.
 struct NoteInput: Sendable {
@@ -101,10 +102,12 @@ enum InputPaths {
     /// `*.md` / `*.markdown` files under a folder, recursively, hidden folders skipped, sorted.
     static func notes(under folder: String) -> [String] {
         guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
+        // A journal's own `templates/` (note.md for `insights new`) holds no notes.
+        let isJournal = FileManager.default.fileExists(atPath: folder + "/.insights")
         var out: [String] = []
         while let item = walker.nextObject() as? String {
             let name = (item as NSString).lastPathComponent
-            if name.hasPrefix(".") { walker.skipDescendants(); continue }
+            if name.hasPrefix(".") || (isJournal && item == Journal.templatesFolder) { walker.skipDescendants(); continue }
             let lower = name.lowercased()
             if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
                 out.append(folder.hasSuffix("/") ? folder + item : folder + "/" + item)

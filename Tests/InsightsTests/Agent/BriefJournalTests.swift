@@ -112,6 +112,10 @@ struct BriefJournalTests {
         #expect(try !journal.noteFiles().contains { $0.hasPrefix("templates/") })
         #expect(await CLI.run(["reindex", "--journal", journal.path]) == 0)
         #expect(try journal.openIndex(readOnly: true).sessions().count == 14)
+        // Ingesting the journal folder itself skips its templates/ too.
+        #expect(InputPaths.notes(under: journal.path).count == 14)
+        #expect(await CLI.run(["ingest", "--journal", journal.path, journal.path]) == 0)
+        #expect(try journal.openIndex(readOnly: true).sessions().count == 14)
     }
 
     @Test("new flags: a bad --date or an empty title is a usage error (64)")
