@@ -6,7 +6,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-2000}
 [ "$N" -ge 600 ] || N=600   # the concurrency check needs two disjoint sets of 300
-swift build -c release -Xswiftc -enable-testing --product insights --product insights-bench >/dev/null || exit 1
+# One product per command: given two --product flags, swift build builds only the last.
+for p in insights insights-bench; do swift build -c release -Xswiftc -enable-testing --product $p >/dev/null || exit 1; done
 BIN=$PWD/.build/release/insights
 BENCH=$PWD/.build/release/insights-bench
 WORK=$(mktemp -d)
