@@ -49,6 +49,9 @@ let package = Package(
         .testTarget(name: "InsightsTests", dependencies: [
             "InsightsCore", "InsightsMarkdown", "InsightsStore", "InsightsCLI", "InsightsSite",
             .product(name: "MCP", package: "swift-sdk"),
+        ], exclude: [
+            // Read from the source tree by path (reviewed goldens, labels, the shipped journal's story).
+            "Goldens", "Failures/failure-labels.json", "JOURNAL-STORY.md",
         ]),
     ]
 )
