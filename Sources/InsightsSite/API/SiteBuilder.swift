@@ -25,9 +25,8 @@ public struct SiteBuilder: Sendable {
         BuildSteps.readManifest,
         BuildSteps.planPages,
         BuildSteps.renderChangedPages,
-        BuildSteps.writePages,
-        BuildSteps.removeStalePages,
-        BuildSteps.writeManifest,
+        BuildSteps.writeSite,
+        BuildSteps.summarize,
     ]
 
     /// Builds the site for `input` into `output`; only files whose inputs changed are rewritten. `source`

@@ -4,7 +4,8 @@ import Mustache
 /// The steps of a build, each a small function of the shared context.
 enum BuildSteps {
     static let prepareOutput = SiteStep(name: "Prepare the output folder") { context in
-        try OutputFolder(path: context.output).prepare()
+        try OutputFolder(path: context.output).validate()
+        try StagedOutput(output: context.output).recover()
     }
 
     static let compileTemplates = SiteStep(name: "Compile templates") { context in
@@ -58,24 +59,23 @@ enum BuildSteps {
         }
     }
 
-    static let writePages = SiteStep(name: "Write pages") { context in
-        let folder = OutputFolder(path: context.output)
-        for (path, content) in context.rendered { try folder.write(Data(content.utf8), to: path) }
+    static let writeSite = SiteStep(name: "Assemble the new site beside the old one and swap it in") { context in
+        let stale = Set(context.previous.files.keys).subtracting(context.next.files.keys)
+        context.report.removed = stale.sorted()
+        var files = context.rendered.map { (path: $0.path, data: Data($0.content.utf8)) }
         context.rendered = []
+        let out = OutputFolder(path: context.output)
+        if context.next != context.previous || !out.exists(Manifest.fileName) {
+            files.append((Manifest.fileName, try context.next.encoded()))
+        }
+        guard !files.isEmpty || !stale.isEmpty else { return }
+        let rewritten = Set(files.map(\.path))
+        let staged = StagedOutput(output: context.output)
+        try staged.assemble(keep: { !rewritten.contains($0) && !stale.contains($0) }, writing: files)
+        try staged.swap()
     }
 
-    static let removeStalePages = SiteStep(name: "Remove stale pages") { context in
-        let folder = OutputFolder(path: context.output)
-        for path in context.previous.files.keys.sorted() where context.next.files[path] == nil {
-            try folder.remove(path)
-            context.report.removed.append(path)
-        }
-    }
-
-    static let writeManifest = SiteStep(name: "Write the manifest") { context in
-        if context.next != context.previous || !OutputFolder(path: context.output).exists(Manifest.fileName) {
-            try OutputFolder(path: context.output).write(try context.next.encoded(), to: Manifest.fileName)
-        }
+    static let summarize = SiteStep(name: "Summarize") { context in
         context.report.written.sort(); context.report.unchanged.sort()
         context.report.searchIndexBytes = context.next.files[PagePlanner.searchIndexPath]?.bytes ?? 0
         context.report.siteTextBytes = context.next.files.filter { $0.key.hasSuffix(".html") }.reduce(0) { $0 + $1.value.bytes }

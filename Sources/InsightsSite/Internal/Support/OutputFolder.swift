@@ -4,13 +4,21 @@ import Foundation
 struct OutputFolder {
     let path: String
 
-    /// Refuses folders a site must never be written to, and creates the folder.
-    func prepare() throws {
+    /// Refuses folders a site must never be written to (the root, the home folder, the current folder: a
+    /// build swaps the whole folder).
+    func validate() throws {
         let standard = (path as NSString).standardizingPath
         let home = (NSHomeDirectory() as NSString).standardizingPath
-        guard !path.isEmpty, standard != "/", standard != home else {
+        let name = (standard as NSString).lastPathComponent
+        guard !path.isEmpty, standard != "/", standard != home, name != ".", name != "..",
+              standard != (FileManager.default.currentDirectoryPath as NSString).standardizingPath else {
             throw SiteError.unsafePath(path)
         }
+    }
+
+    /// Validates and creates the folder.
+    func prepare() throws {
+        try validate()
         do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
             throw SiteError.io(path: path, reason: "cannot create the output folder (\(error.localizedDescription))")
         }
