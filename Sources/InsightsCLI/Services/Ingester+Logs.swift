@@ -22,7 +22,7 @@ extension Ingester {
     /// the log are removed. The journal keeps the log's bytes once, in `file`.
     func ingestLog(_ note: NoteInput, entries: [Session], journalFile: String?, file: String,
                    keys: inout SessionKeys, sources: inout [String: String]) -> LogOutcome {
-        let absolute = note.path == "-" ? nil : URL(fileURLWithPath: note.path).standardizedFileURL.path
+        let absolute = note.path == "-" ? nil : FilePaths.standardized(note.path)
         let siblings = keys.byID.values.filter { $0.file == file }.sorted { ($0.entryStart ?? 0, $0.id) < ($1.entryStart ?? 0, $1.id) }
         var claimed = Set<String>()
         var out = LogOutcome()

@@ -70,7 +70,7 @@ struct Ingester {
                 progress: (Int, Int) -> Void = { _, _ in }) throws -> Report {
         let index: Index? = isDryRun
             ? (FileManager.default.fileExists(atPath: journal.indexPath) ? try journal.openIndex(readOnly: true) : nil)
-            : try journal.openIndex()
+            : try journal.openIndex(verifies: false)  // verified below, only when there is something to write
         var keys = SessionKeys(try index?.sessionKeys() ?? [])
         let originalSources = journal.sources()
         var sources = originalSources
@@ -95,7 +95,7 @@ struct Ingester {
             // Hash first: an unchanged note costs a hash and a lookup, no parse.
             let hash = SHA256.hex(note.data)
             let journalFile = journalRelativePath(of: note.path)
-            let absolute = note.path == "-" ? nil : URL(fileURLWithPath: note.path).standardizedFileURL.path
+            let absolute = note.path == "-" ? nil : FilePaths.standardized(note.path)
             // The journal file this note already has (itself, or the copy made when it was last ingested).
             let knownFile = journalFile ?? absolute.flatMap { sourceIDs[$0] }.flatMap { keys.byID[$0]?.file }
             let mode = splitMode(journalFile: knownFile, splits: splits)
@@ -165,6 +165,7 @@ struct Ingester {
         }
 
         guard !isDryRun, let index, !toStore.isEmpty || !removing.isEmpty else { return report }
+        try index.verify()
         // Notes first (each atomically), then the index in one transaction: a kill between the two leaves
         // notes the next ingest or reindex picks up, never an index entry without its note.
         try journal.writeAll(toWrite.map { ($0.data, $0.file) })
@@ -190,8 +191,8 @@ struct Ingester {
     /// The file's path relative to the journal folder when it lives inside it, else nil.
     func journalRelativePath(of path: String) -> String? {
         guard path != "-" else { return nil }
-        let root = URL(fileURLWithPath: journal.path).standardizedFileURL.resolvingSymlinksInPath().path + "/"
-        let file = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        let root = (FilePaths.resolved(journal.path) ?? FilePaths.standardized(journal.path)) + "/"
+        let file = FilePaths.resolved(path) ?? FilePaths.standardized(path)
         return file.hasPrefix(root) ? String(file.dropFirst(root.count)) : nil
     }
 
@@ -251,12 +252,13 @@ enum InputReader {
             if path == "-" {
                 data = FileHandle.standardInput.readDataToEndOfFile()
             } else {
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                // One stat(2) for both checks (Foundation's fileExists + attributesOfItem cost three).
+                var st = stat()
+                guard stat(path, &st) == 0, (st.st_mode & S_IFMT) != S_IFDIR else {
                     return .failure(NoteInput.Rejection(path: path, reason: "no such file"))
                 }
-                if let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int, size > NoteInput.maxBytes {
-                    return .failure(NoteInput.Rejection(path: path, reason: "too large (\(size / 1024 / 1024) MiB; notes are limited to \(NoteInput.maxBytes / 1024 / 1024) MiB)"))
+                if Int(st.st_size) > NoteInput.maxBytes {
+                    return .failure(NoteInput.Rejection(path: path, reason: "too large (\(Int(st.st_size) / 1024 / 1024) MiB; notes are limited to \(NoteInput.maxBytes / 1024 / 1024) MiB)"))
                 }
                 guard let d = FileManager.default.contents(atPath: path) else {
                     return .failure(NoteInput.Rejection(path: path, reason: "cannot read (permission denied or not a regular file)"))

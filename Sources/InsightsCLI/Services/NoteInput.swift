@@ -24,7 +24,7 @@ struct NoteInput: Sendable {
         if data.count > maxBytes {
             return .failure(Rejection(path: path, reason: "too large (\(data.count / 1024 / 1024) MiB; notes are limited to \(maxBytes / 1024 / 1024) MiB)"))
         }
-        if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+        if data.withUnsafeBytes({ $0.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 } }) {
             return .failure(Rejection(path: path, reason: "empty note (no text)"))
         }
         if data.prefix(8192).contains(0) {
@@ -71,7 +71,7 @@ enum InputPaths {
         var missing: [String] = []
         var seen = Set<String>()
         func add(_ path: String) {
-            let key = URL(fileURLWithPath: path).standardizedFileURL.path
+            let key = FilePaths.standardized(path)
             if seen.insert(key).inserted { files.append(path) }
         }
         for argument in arguments {

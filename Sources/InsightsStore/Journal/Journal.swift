@@ -68,8 +68,9 @@ public struct Journal: Sendable {
         }
     }
 
-    /// Opens the index, creating the journal folders first unless `readOnly`.
-    public func openIndex(readOnly: Bool = false) throws -> Index {
+    /// Opens the index, creating the journal folders first unless `readOnly`. Writers verify the whole file
+    /// first unless `verifies` is false (then call `Index.verify()` before the first write).
+    public func openIndex(readOnly: Bool = false, verifies: Bool = true) throws -> Index {
         if readOnly {
             guard FileManager.default.fileExists(atPath: indexPath) else {
                 throw StoreError.io(path: indexPath, reason: "no index yet; run `insights ingest NOTE.md` or `insights reindex` first")
@@ -78,7 +79,7 @@ public struct Journal: Sendable {
             try create()
         }
         // Readers skip the whole-file integrity check; damage they meet still reads as "run insights reindex".
-        return try Index.open(at: indexPath, readOnly: false, verifies: !readOnly)
+        return try Index.open(at: indexPath, readOnly: false, verifies: !readOnly && verifies)
     }
 
     /// Deletes the index files (the notes are untouched).
