@@ -15,7 +15,7 @@ enum FilePaths {
     static func standardized(_ path: String, cwd: String = FileManager.default.currentDirectoryPath) -> String {
         let full = path.hasPrefix("/") ? path : cwd + "/" + path
         var parts: [Substring] = []
-        for part in full.split(separator: "/", omittingEmptySubsequences: true) {
+        for part in full.split(separator: Character("/"), omittingEmptySubsequences: true) {
             if part == "." { continue }
             if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
             parts.append(part)

@@ -200,7 +200,7 @@ struct Ingester {
     static func id(forJournalFile file: String) -> String {
         var name = file
         for ext in [".markdown", ".md"] where name.lowercased().hasSuffix(ext) { name = String(name.dropLast(ext.count)) }
-        return name.replacingOccurrences(of: "/", with: "-")
+        return String(name.map { $0 == "/" ? "-" : $0 })
     }
 
     /// An id no indexed session has and no journal file is named after, unless that file holds exactly `data`:

@@ -27,7 +27,7 @@ struct NoteInput: Sendable {
         if data.withUnsafeBytes({ $0.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 } }) {
             return .failure(Rejection(path: path, reason: "empty note (no text)"))
         }
-        if data.prefix(8192).contains(0) {
+        if data.withUnsafeBytes({ $0.prefix(8192).contains(0) }) {
             return .failure(Rejection(path: path, reason: "binary file (contains NUL bytes), not a Markdown note"))
         }
         if let text = String(validating: data, as: UTF8.self) {

@@ -16,6 +16,9 @@ struct TextFastPathTests {
     ])
     func sha256(input: String, expected: String) {
         #expect(SHA256.hex(Array(input.utf8)) == expected)
+        // Data (copied in one go) and a lazy, non-contiguous collection (copied byte by byte) agree.
+        #expect(SHA256.hex(Data(input.utf8)) == expected)
+        #expect(SHA256.hex(input.utf8.lazy.map { $0 }) == expected)
     }
 
     @Test("a million 'a's hash to the published digest")
