@@ -14,6 +14,8 @@ enum FilePaths {
     /// file system (what `URL(fileURLWithPath:).standardizedFileURL.path` gives).
     static func standardized(_ path: String, cwd: String = FileManager.default.currentDirectoryPath) -> String {
         let full = path.hasPrefix("/") ? path : cwd + "/" + path
+        // Most paths are clean already: no `.` or `..` segment, no doubled or trailing slash.
+        if !full.contains("/.") && !full.contains("//") && (full.count == 1 || !full.hasSuffix("/")) { return full }
         var parts: [Substring] = []
         for part in full.split(separator: Character("/"), omittingEmptySubsequences: true) {
             if part == "." { continue }
@@ -21,6 +23,20 @@ enum FilePaths {
             parts.append(part)
         }
         return "/" + parts.joined(separator: "/")
+    }
+
+    /// `resolved(path)` for many files of few folders: a file that is not itself a symlink resolves as its
+    /// folder (resolved once, remembered in `folders`) plus its name.
+    static func resolved(_ path: String, folders: inout [String: String]) -> String? {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return nil }
+        if (st.st_mode & S_IFMT) == S_IFLNK { return resolved(path) }
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        let key = folder.isEmpty ? "." : folder
+        if folders[key] == nil { folders[key] = resolved(key) }
+        guard let real = folders[key] else { return nil }
+        return real == "/" ? "/" + name : real + "/" + name
     }
 
     /// The absolute path with every symlink resolved (`realpath(3)`), or nil when it does not exist.

@@ -82,6 +82,7 @@ struct Ingester {
         var toStore: [StoredSession] = []
         var toWrite: [(file: String, data: Data)] = []
         if isDryRun { report.sessions = [] }
+        var resolvedFolders: [String: String] = [:]
 
         for (n, input) in inputs.enumerated() {
             progress(n + 1, inputs.count)
@@ -94,7 +95,7 @@ struct Ingester {
             }
             // Hash first: an unchanged note costs a hash and a lookup, no parse.
             let hash = SHA256.hex(note.data)
-            let journalFile = journalRelativePath(of: note.path)
+            let journalFile = journalRelativePath(of: note.path, folders: &resolvedFolders)
             let absolute = note.path == "-" ? nil : FilePaths.standardized(note.path)
             // The journal file this note already has (itself, or the copy made when it was last ingested).
             let knownFile = journalFile ?? absolute.flatMap { sourceIDs[$0] }.flatMap { keys.byID[$0]?.file }
@@ -189,10 +190,10 @@ struct Ingester {
     }
 
     /// The file's path relative to the journal folder when it lives inside it, else nil.
-    func journalRelativePath(of path: String) -> String? {
+    func journalRelativePath(of path: String, folders: inout [String: String]) -> String? {
         guard path != "-" else { return nil }
         let root = (FilePaths.resolved(journal.path) ?? FilePaths.standardized(journal.path)) + "/"
-        let file = FilePaths.resolved(path) ?? FilePaths.standardized(path)
+        let file = FilePaths.resolved(path, folders: &folders) ?? FilePaths.standardized(path)
         return file.hasPrefix(root) ? String(file.dropFirst(root.count)) : nil
     }
 

@@ -21,5 +21,11 @@ struct FilePathsTests {
         #expect(FilePaths.resolved(dir.path + "/link/note.md") == FilePaths.resolved(real))
         #expect(FilePaths.resolved(real)?.hasSuffix("/real/note.md") == true)
         #expect(FilePaths.resolved(dir.path + "/missing.md") == nil)
+        // The per-folder cache gives the same answers, a symlinked file included.
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/real/alias.md", withDestinationPath: real)
+        var folders: [String: String] = [:]
+        for p in [dir.path + "/link/note.md", real, dir.path + "/real/alias.md", dir.path + "/missing.md"] {
+            #expect(FilePaths.resolved(p, folders: &folders) == FilePaths.resolved(p), "\(p)")
+        }
     }
 }
