@@ -24,9 +24,13 @@ struct FailuresCommand: AsyncParsableCommand {
     func run() async throws {
         try await runReporting {
             let console = Console()
-            let clusters = try journal.resolved.openIndex(readOnly: true).failures()
-                .filter { all || $0.sessions >= 2 }
-            if output.json { try console.json(clusters); return }
+            let index = try journal.resolved.openIndex(readOnly: true)
+            if output.json {
+                // The stored JSON as it is (see `Index.failureJSON`).
+                console.out(JSONList.array(try index.failureJSON(minSessions: all ? 0 : 2)))
+                return
+            }
+            let clusters = try index.failures().filter { all || $0.sessions >= 2 }
             if clusters.isEmpty {
                 console.out(all ? "no failures found" : "no recurring failures (see single ones with --all)")
                 return

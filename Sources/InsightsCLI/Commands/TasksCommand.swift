@@ -63,6 +63,14 @@ struct TasksCommand: AsyncParsableCommand {
             let journal = journal.resolved
             let index = try journal.openIndex(readOnly: true)
             let vocabulary = try journal.config().effectiveVocabulary
+            if output.json && !export {
+                // The stored JSON as it is: no decoding and re-encoding of every task's history.
+                let statuses = status.flatMap(Self.parseStatus).map { [$0.rawValue] }
+                    ?? (all ? nil : [TrackedTask.Status.open.rawValue, TrackedTask.Status.blocked.rawValue])
+                let rank = priority.flatMap { Priority.rank($0, vocabulary) }
+                console.out(JSONList.array(try index.taskJSON(statuses: statuses, priorityRank: rank)))
+                return
+            }
             var tasks = try index.tasks()
             if let status, let s = Self.parseStatus(status) {
                 tasks = tasks.filter { $0.status == s }

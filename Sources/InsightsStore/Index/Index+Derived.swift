@@ -45,6 +45,31 @@ extension Index {
         }
     }
 
+    /// The stored JSON of the tasks `insights tasks --json` lists (each as `TrackedTask` encodes it), in its
+    /// order (priority, none last; then first seen; then id), without decoding: at 10,000 generated notes
+    /// decoding and re-encoding 13 MB of mention history was nearly all of `tasks --json`'s 1.5 s.
+    /// `statuses` nil: every status.
+    public func taskJSON(statuses: [String]?, priorityRank: Int?) throws -> [Data] {
+        var sql = "SELECT json FROM task WHERE 1"
+        var arguments: StatementArguments = []
+        if let statuses {
+            sql += " AND status IN (" + statuses.map { _ in "?" }.joined(separator: ", ") + ")"
+            arguments += StatementArguments(statuses)
+        }
+        if let priorityRank { sql += " AND priority_rank = ?"; arguments += [priorityRank] }
+        sql += " ORDER BY coalesce(priority_rank, 9), json_extract(json, '$.first_seen'), id"
+        return try writer.read { db in try Data.fetchAll(db, sql: sql, arguments: arguments) }
+    }
+
+    /// The stored JSON of the failure clusters seen in at least `minSessions` sessions, in `failures()` order,
+    /// without decoding (see `taskJSON`).
+    public func failureJSON(minSessions: Int) throws -> [Data] {
+        try writer.read { db in
+            try Data.fetchAll(db, sql: "SELECT json FROM failure WHERE sessions >= ? ORDER BY sessions DESC, last_seen DESC, id",
+                              arguments: [minSessions])
+        }
+    }
+
     /// Every failure cluster, most sessions first, then most recent.
     public func failures() throws -> [FailureCluster] {
         try writer.read { db in
