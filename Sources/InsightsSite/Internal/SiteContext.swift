@@ -15,8 +15,8 @@ struct SiteContext {
     var next = Manifest()
     /// Every file of the site, with its key and how to produce it.
     var jobs: [PageJob] = []
-    /// Output path → content of the files this build writes.
-    var rendered: [(path: String, content: String)] = []
+    /// Whether the next site's folder (`StagedOutput.staging`) has been started.
+    var isStaging = false
     var report = BuildReport()
 }
 

@@ -31,28 +31,30 @@ struct StagedOutput {
         }
     }
 
-    /// Assembles the next site: every current file for which `keep` is true, linked, then `files` written.
-    func assemble(keep: (String) -> Bool, writing files: [(path: String, data: Data)]) throws {
+    /// Starts the next site's folder.
+    func prepare() throws { try OutputFolder(path: staging).prepare() }
+
+    /// Writes one file of the next site.
+    func write(_ data: Data, to relative: String) throws { try OutputFolder(path: staging).write(data, to: relative) }
+
+    /// Links every current file for which `keep` is true into the next site.
+    func link(keep: (String) -> Bool) throws {
         let fm = FileManager.default
-        try OutputFolder(path: staging).prepare()
-        if let walker = fm.enumerator(atPath: output) {
-            while let relative = walker.nextObject() as? String {
-                guard walker.fileAttributes?[.type] as? FileAttributeType == .typeRegular else { continue }
-                let name = (relative as NSString).lastPathComponent
-                if name.hasPrefix(".") && name.contains(".tmp-") { continue }  // a write cut short
-                guard keep(relative) else { continue }
-                let from = output + "/" + relative, to = staging + "/" + relative
-                try fm.createDirectory(atPath: (to as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                // A hard link costs no copy; across file systems (or where links are refused) copy instead.
-                if link(from, to) != 0 {
-                    do { try fm.copyItem(atPath: from, toPath: to) } catch {
-                        throw SiteError.io(path: to, reason: "cannot carry over an unchanged file (\(error.localizedDescription))")
-                    }
+        guard let walker = fm.enumerator(atPath: output) else { return }
+        while let relative = walker.nextObject() as? String {
+            guard walker.fileAttributes?[.type] as? FileAttributeType == .typeRegular else { continue }
+            let name = (relative as NSString).lastPathComponent
+            if name.hasPrefix(".") && name.contains(".tmp-") { continue }  // a write cut short
+            guard keep(relative) else { continue }
+            let from = output + "/" + relative, to = staging + "/" + relative
+            try fm.createDirectory(atPath: (to as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            // A hard link costs no copy; across file systems (or where links are refused) copy instead.
+            if Foundation.link(from, to) != 0 {
+                do { try fm.copyItem(atPath: from, toPath: to) } catch {
+                    throw SiteError.io(path: to, reason: "cannot carry over an unchanged file (\(error.localizedDescription))")
                 }
             }
         }
-        let folder = OutputFolder(path: staging)
-        for f in files { try folder.write(f.data, to: f.path) }
     }
 
     /// Swaps the assembled site in and deletes the old one.
