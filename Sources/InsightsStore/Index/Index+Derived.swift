@@ -8,9 +8,9 @@ extension IndexTransaction {
         try db.execute(sql: "DELETE FROM task")
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
+        let insert = try db.cachedStatement(sql: "INSERT INTO task(id, title, status, priority_rank, last_seen, json) VALUES (?, ?, ?, ?, ?, ?)")
         for t in tasks {
-            try db.execute(sql: "INSERT INTO task(id, title, status, priority_rank, last_seen, json) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [t.id, t.title, t.status.rawValue, t.priorityRank, t.lastSeen, try encoder.encode(t)])
+            try insert.execute(arguments: [t.id, t.title, t.status.rawValue, t.priorityRank, t.lastSeen, try encoder.encode(t)])
         }
     }
 
@@ -19,9 +19,9 @@ extension IndexTransaction {
         try db.execute(sql: "DELETE FROM failure")
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
+        let insert = try db.cachedStatement(sql: "INSERT INTO failure(id, title, sessions, last_seen, json) VALUES (?, ?, ?, ?, ?)")
         for c in clusters {
-            try db.execute(sql: "INSERT INTO failure(id, title, sessions, last_seen, json) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [c.id, c.title, c.sessions, c.lastSeen, try encoder.encode(c)])
+            try insert.execute(arguments: [c.id, c.title, c.sessions, c.lastSeen, try encoder.encode(c)])
         }
     }
 }

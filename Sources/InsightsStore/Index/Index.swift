@@ -85,11 +85,11 @@ public final class Index: Sendable {
             }
             for stored in sessions {
                 // Two statements, so each uses its index (an OR of the two scans the whole table).
-                try db.execute(sql: "DELETE FROM session WHERE id = ?", arguments: [stored.session.id])
+                try db.cachedStatement(sql: "DELETE FROM session WHERE id = ?").execute(arguments: [stored.session.id])
                 // A whole note replaces everything read from its file; an entry of a log replaces only a
                 // whole-note session of that file (its sibling entries stay).
-                try db.execute(sql: stored.session.entry == nil ? "DELETE FROM session WHERE file = ?"
-                                   : "DELETE FROM session WHERE file = ? AND entry_start IS NULL", arguments: [stored.file])
+                try db.cachedStatement(sql: stored.session.entry == nil ? "DELETE FROM session WHERE file = ?"
+                                           : "DELETE FROM session WHERE file = ? AND entry_start IS NULL").execute(arguments: [stored.file])
                 try Self.insert(stored, db)
             }
             if let then { try then(IndexTransaction(db: db)) }
@@ -140,18 +140,20 @@ public final class Index: Sendable {
     private static func insert(_ stored: StoredSession, _ db: Database) throws {
         let s = stored.session
         let tagsJSON = String(decoding: try encoder.encode(s.tags), as: UTF8.self)
-        try db.execute(sql: """
+        // Cached statements: compiling the same INSERT for each of 40,000 items was a tenth of an ingest.
+        try db.cachedStatement(sql: """
             INSERT INTO session(id, title, date, source, file, hash, tags, json, entry_start, entry_end)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [s.id, s.title, s.date, s.source, stored.file, s.hash, tagsJSON, try encoder.encode(s),
-                             s.entry?.startLine, s.entry?.endLine])
+            """).execute(arguments: [s.id, s.title, s.date, s.source, stored.file, s.hash, tagsJSON, try encoder.encode(s),
+                                     s.entry?.startLine, s.entry?.endLine])
         let tags = " " + s.tags.joined(separator: " ") + " "
+        let insertItem = try db.cachedStatement(sql: """
+            INSERT INTO item(session_id, kind, ordinal, title, body, line, date, priority, priority_rank, status, category, tags)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
         for row in SearchRows.rows(for: s) {
-            try db.execute(sql: """
-                INSERT INTO item(session_id, kind, ordinal, title, body, line, date, priority, priority_rank, status, category, tags)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [s.id, row.kind.rawValue, row.ordinal, row.title, row.body, row.line, s.date,
-                                 row.priority, row.priorityRank, row.status, row.category, tags])
+            try insertItem.execute(arguments: [s.id, row.kind.rawValue, row.ordinal, row.title, row.body, row.line, s.date,
+                                               row.priority, row.priorityRank, row.status, row.category, tags])
         }
     }
 
