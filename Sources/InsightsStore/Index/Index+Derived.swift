@@ -8,7 +8,8 @@ extension IndexTransaction {
         try db.execute(sql: "DELETE FROM task")
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        let insert = try db.cachedStatement(sql: "INSERT INTO task(id, title, status, priority_rank, last_seen, json) VALUES (?, ?, ?, ?, ?, ?)")
+        // A prepared statement, finalized here: a cached one would keep its last blob argument alive.
+        let insert = try db.makeStatement(sql: "INSERT INTO task(id, title, status, priority_rank, last_seen, json) VALUES (?, ?, ?, ?, ?, ?)")
         for t in tasks {
             try insert.execute(arguments: [t.id, t.title, t.status.rawValue, t.priorityRank, t.lastSeen, try encoder.encode(t)])
         }
@@ -19,7 +20,7 @@ extension IndexTransaction {
         try db.execute(sql: "DELETE FROM failure")
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        let insert = try db.cachedStatement(sql: "INSERT INTO failure(id, title, sessions, last_seen, json) VALUES (?, ?, ?, ?, ?)")
+        let insert = try db.makeStatement(sql: "INSERT INTO failure(id, title, sessions, last_seen, json) VALUES (?, ?, ?, ?, ?)")
         for c in clusters {
             try insert.execute(arguments: [c.id, c.title, c.sessions, c.lastSeen, try encoder.encode(c)])
         }
