@@ -2,14 +2,16 @@
 # Reliability checks (issue 8): kill -9 during ingest, reindex and build; concurrent ingests; corrupt indexes;
 # hostile files.
 # Prints each figure and exits non-zero when anything was lost.   usage: scripts/reliability.sh [N=2000]
+# CONFIG=debug uses the debug build `swift test` leaves behind (CI runs it that way, with N = 600).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-2000}
 [ "$N" -ge 600 ] || N=600   # the concurrency check needs two disjoint sets of 300
+CONFIG=${CONFIG:-release}
 # One product per command: given two --product flags, swift build builds only the last.
-for p in insights insights-bench; do swift build -c release -Xswiftc -enable-testing --product $p >/dev/null || exit 1; done
-BIN=$PWD/.build/release/insights
-BENCH=$PWD/.build/release/insights-bench
+for p in insights insights-bench; do swift build -c "$CONFIG" -Xswiftc -enable-testing --product $p >/dev/null || exit 1; done
+BIN=$PWD/.build/$CONFIG/insights
+BENCH=$PWD/.build/$CONFIG/insights-bench
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 fail=0
