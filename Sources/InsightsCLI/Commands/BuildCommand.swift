@@ -13,6 +13,10 @@ struct BuildCommand: AsyncParsableCommand {
               insights build --output public/ --base-url /kb/ --title "Team insights"
               open site/index.html
 
+            The next site is assembled beside the output folder (.NAME.building/, unchanged pages hard-linked) \
+            and swapped in, so an interrupted build leaves the previous site; files of your own in the output \
+            folder (a CNAME, say) are kept. With nothing changed since the last build it stops after one comparison.
+
             Templates: the defaults are built in; put a file of the same name (layout.mustache, session.mustache,
             style.css, ...) in JOURNAL/templates/ to override it.
             """)

@@ -7,8 +7,8 @@ struct ReindexCommand: AsyncParsableCommand {
         commandName: "reindex",
         abstract: "Rebuild the index from the journal's notes alone (safe to run any time).",
         discussion: """
-            Indexes every note in the journal again into a new index beside DIR/.insights/index.sqlite, then
-            swaps it in (a kill leaves the old index or the new one); use it after editing notes by hand, after
+            Indexes every note in the journal again into a new index beside DIR/.insights/index.sqlite, then \
+            swaps it in (a kill leaves the old index or the new one); use it after editing notes by hand, after \
             an upgrade, or when the index is reported corrupt. The notes are never changed.
             """)
 
