@@ -32,6 +32,11 @@ extension StoreError {
         if db.resultCode == .SQLITE_BUSY || db.resultCode == .SQLITE_LOCKED {
             return .io(path: path, reason: "the index is busy (another insights process is writing); try again")
         }
+        if db.resultCode == .SQLITE_CONSTRAINT {
+            // A write broke one of the index's own rules: a bug in insights, not damage to the file.
+            return .io(path: path, reason: "insights could not write the index (\(db.message ?? "constraint failed")); "
+                       + "nothing was changed; please report this with the notes you ingested")
+        }
         return .corruptIndex(path: path, reason: db.message ?? "\(db.resultCode)")
     }
 }

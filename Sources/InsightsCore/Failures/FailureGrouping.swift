@@ -44,8 +44,15 @@ public struct FailureGrouping: Sendable {
         let members = g.sorted { (c[$0].date, c[$0].session, c[$0].line) < (c[$1].date, c[$1].session, c[$1].line) }
         let occurrences = members.map { c[$0].occurrence }
         let first = c[members[0]]
+        // Six hex digits collide now and then among tens of thousands of clusters (50,000 notes made ~87,000):
+        // then the occurrence's line, then a counter, until the id is free. Earlier forms stay as they were.
         var id = "F-" + SHA256.hex(Array((first.session + first.title).utf8)).prefix(6)
-        if taken.contains(id) { id = "F-" + SHA256.hex(Array((first.key + first.title).utf8)).prefix(6) }
+        var attempt = 0
+        while taken.contains(id) {
+            attempt += 1
+            let seed = first.key + first.title + (attempt == 1 ? "" : "#\(attempt)")
+            id = "F-" + SHA256.hex(Array(seed.utf8)).prefix(6)
+        }
         taken.insert(id)
 
         // The clearest title: a finding before a friction row, blocker or takeaway; then the most central one.

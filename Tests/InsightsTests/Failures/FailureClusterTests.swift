@@ -173,3 +173,21 @@ struct FailureTextTests {
         #expect(!FailureCandidates.isBlockerSection("Open Items"))
     }
 }
+
+@Suite("Failure ids")
+struct FailureIDTests {
+    @Test("an id taken by two earlier clusters moves on to a third form instead of repeating (50,000 notes hit this)")
+    func collisions() {
+        let c = [FailureCandidate(session: "2026-01-02-s", date: "2026-01-02", kind: .finding, category: "problem",
+                                  title: "Flaky deploy", text: "Flaky deploy", line: 7, titleText: "Flaky deploy", bodyText: "")]
+        let v = TermVectors(c)
+        let form0 = "F-" + SHA256.hex(Array("2026-01-02-sFlaky deploy".utf8)).prefix(6)
+        let form1 = "F-" + SHA256.hex(Array("2026-01-02-s#7Flaky deploy".utf8)).prefix(6)
+        var taken: Set<String> = []
+        #expect(FailureGrouping.build([0], c, { _, _ in 0 }, v, taken: &taken).id == form0)
+        #expect(FailureGrouping.build([0], c, { _, _ in 0 }, v, taken: &taken).id == form1)
+        let third = FailureGrouping.build([0], c, { _, _ in 0 }, v, taken: &taken).id
+        #expect(third != form0 && third != form1 && third.hasPrefix("F-") && third.count == 8)
+        #expect(taken.count == 3)
+    }
+}
