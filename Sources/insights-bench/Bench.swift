@@ -79,8 +79,8 @@ import InsightsStore
         let journal = Journal(path: root + "/journal")
         let ingester = Ingester(journal: journal, vocabulary: .default, today: "2026-01-01")
         var report = Ingester.Report()
-        let cold = try seconds { report = try ingester.ingest(InputReader.read(files, isLossy: false), isDryRun: false) }
-        let again = try seconds { _ = try ingester.ingest(InputReader.read(files, isLossy: false), isDryRun: false) }
+        let cold = try seconds { report = try ingester.ingest(InputReader.lazily(files, isLossy: false), isDryRun: false) }
+        let again = try seconds { _ = try ingester.ingest(InputReader.lazily(files, isLossy: false), isDryRun: false) }
         let mb = Double(bytes) / 1_048_576
         print("| figure | value |")
         print("|---|---|")

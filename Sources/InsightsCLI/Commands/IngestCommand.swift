@@ -64,7 +64,7 @@ struct IngestCommand: AsyncParsableCommand {
             if expanded.files.isEmpty && expanded.missing.isEmpty {
                 throw CLIError.usage("no notes (*.md, *.markdown) found in \(paths.joined(separator: ", "))")
             }
-            var inputs = InputReader.read(expanded.files, isLossy: lossy)
+            var inputs = InputReader.lazily(expanded.files, isLossy: lossy)
             inputs += expanded.missing.map { .failure(NoteInput.Rejection(path: $0, reason: "no such file or folder")) }
             let config = try journal.config()
             var ingester = Ingester(journal: journal, vocabulary: config.effectiveVocabulary)

@@ -28,7 +28,7 @@ struct ReindexCommand: AsyncParsableCommand {
             let files = try journal.noteFiles()
             // The new index is built beside the old one and swapped in with one rename: a kill at any moment
             // leaves the old index or the new one (never an empty one), and running reindex again finishes.
-            let inputs = InputReader.read(files.map { journal.url($0).path }, isLossy: false)
+            let inputs = InputReader.lazily(files.map { journal.url($0).path }, isLossy: false)
             let building = journal.withIndex(named: "index.sqlite.rebuilding")
             try building.removeIndex()
             let ingester = Ingester(journal: building, vocabulary: try journal.config().effectiveVocabulary)

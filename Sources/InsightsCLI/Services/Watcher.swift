@@ -38,7 +38,7 @@ final class Watcher {
         guard !ready.isEmpty else { return [] }
         let lock = try JournalLock(journal) {}
         defer { withExtendedLifetime(lock) {} }
-        let report = try ingester.ingest(InputReader.read(ready, isLossy: false), isDryRun: false)
+        let report = try ingester.ingest(InputReader.lazily(ready, isLossy: false), isDryRun: false)
         for path in ready { ingested[path] = now[path] }
         return report.files
     }
