@@ -64,7 +64,8 @@ struct Ingester {
         }
     }
 
-    /// Ingests `inputs` (already read); rejected inputs are reported as failed and the rest still go in.
+    /// Ingests `inputs` (read as they are reached, see `NoteInputs`); rejected inputs are reported as failed and
+    /// the rest still go in.
     /// With `isDryRun`, nothing is written and the report carries the extracted sessions.
     func ingest<Inputs: Collection>(_ inputs: Inputs, isDryRun: Bool,
                 progress: (Int, Int) -> Void = { _, _ in }) throws -> Report
@@ -84,6 +85,7 @@ struct Ingester {
         var toWrite: [(file: String, data: Data)] = []
         if isDryRun { report.sessions = [] }
         var resolvedFolders: [String: String] = [:]
+        let journalRoot = (FilePaths.resolved(journal.path) ?? FilePaths.standardized(journal.path)) + "/"
 
         for (n, input) in inputs.enumerated() {
             progress(n + 1, inputs.count)
@@ -96,7 +98,7 @@ struct Ingester {
             }
             // Hash first: an unchanged note costs a hash and a lookup, no parse.
             let hash = SHA256.hex(note.data)
-            let journalFile = journalRelativePath(of: note.path, folders: &resolvedFolders)
+            let journalFile = journalRelativePath(of: note.path, root: journalRoot, folders: &resolvedFolders)
             let absolute = note.path == "-" ? nil : FilePaths.standardized(note.path)
             // The journal file this note already has (itself, or the copy made when it was last ingested).
             let knownFile = journalFile ?? absolute.flatMap { sourceIDs[$0] }.flatMap { keys.byID[$0]?.file }
@@ -190,10 +192,10 @@ struct Ingester {
         return Double(old.intersection(new).count) / Double(min(old.count, new.count)) >= 0.5
     }
 
-    /// The file's path relative to the journal folder when it lives inside it, else nil.
-    func journalRelativePath(of path: String, folders: inout [String: String]) -> String? {
+    /// The file's path relative to the journal folder (`root`, resolved, with a trailing slash) when it lives
+    /// inside it, else nil.
+    func journalRelativePath(of path: String, root: String, folders: inout [String: String]) -> String? {
         guard path != "-" else { return nil }
-        let root = (FilePaths.resolved(journal.path) ?? FilePaths.standardized(journal.path)) + "/"
         let file = FilePaths.resolved(path, folders: &folders) ?? FilePaths.standardized(path)
         return file.hasPrefix(root) ? String(file.dropFirst(root.count)) : nil
     }
