@@ -1,6 +1,6 @@
 import Foundation
 
-/// Writes under the output folder only: each file atomically (temporary file + rename), stale files removed.
+/// Writes under one folder only: each file atomically (temporary file + rename).
 struct OutputFolder {
     let path: String
 
@@ -51,15 +51,6 @@ struct OutputFolder {
         } catch {
             unlink(temp)
             throw SiteError.io(path: target, reason: "cannot write (\(error.localizedDescription))")
-        }
-    }
-
-    /// Removes a file this site wrote before; a missing file is fine.
-    func remove(_ relative: String) throws {
-        let target = try full(relative)
-        guard FileManager.default.fileExists(atPath: target) else { return }
-        do { try FileManager.default.removeItem(atPath: target) } catch {
-            throw SiteError.io(path: target, reason: "cannot remove a stale page (\(error.localizedDescription))")
         }
     }
 }
