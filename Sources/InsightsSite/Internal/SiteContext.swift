@@ -21,10 +21,10 @@ struct SiteContext {
 }
 
 /// One output file: its path, the fingerprint of what it shows, and how to render it.
-struct PageJob {
+struct PageJob: Sendable {
     var path: String
     var key: String
-    var render: () throws -> String
+    var render: @Sendable () throws -> String
 }
 
 /// A named step of the build; its name is stamped on any error it throws.

@@ -48,8 +48,8 @@ enum SiteFixtures {
         let walker = FileManager.default.enumerator(atPath: folder)
         while let item = walker?.nextObject() as? String {
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder + "/" + item, isDirectory: &isDir)
-            if !isDir.boolValue { out[item] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + item)) }
+            let exists = FileManager.default.fileExists(atPath: folder + "/" + item, isDirectory: &isDir)
+            if exists && !isDir.boolValue { out[item] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + item)) }
         }
         return out
     }

@@ -19,7 +19,7 @@ struct PagePlanner {
         let title = options.title
 
         // The pages that list the whole journal: (file and section, template, title, description, view).
-        let listPages: [(path: String, template: String, title: String, description: String, view: () -> Any)] = [
+        let listPages: [(path: String, template: String, title: String, description: String, view: @Sendable () -> Any)] = [
             ("index.html", "home", "Home", "\(title): sessions, open tasks and recurring failures.", { index.home() }),
             ("sessions.html", "sessions", "All sessions", "Every session of \(title), newest first.", { index.allSessions() }),
             ("findings.html", "findings", "Findings", "Every finding of every session, by category and severity.", { index.findings() }),

@@ -4,20 +4,23 @@ import Foundation
 enum HTMLText {
     /// Markdown decorations removed: `**Fix** the \`CI\`` → `Fix the CI`.
     static func plain(_ markdown: String) -> String {
-        var out = ""
-        out.reserveCapacity(markdown.count)
+        var out = String.UnicodeScalarView()
         var lastSpace = false
-        for ch in markdown {
-            if "*_`#>|~[]".contains(ch) { continue }
-            if ch.isWhitespace {
+        // Scalars, not Characters: the same output (every kept scalar is copied in order) without grapheme breaking.
+        for scalar in markdown.unicodeScalars {
+            switch scalar {
+            case "*", "_", "`", "#", ">", "|", "~", "[", "]": continue
+            default: break
+            }
+            if scalar.properties.isWhitespace {
                 if !lastSpace && !out.isEmpty { out.append(" ") }
                 lastSpace = true
             } else {
-                out.append(ch); lastSpace = false
+                out.append(scalar); lastSpace = false
             }
         }
         while out.last == " " { out.removeLast() }
-        return out
+        return String(out)
     }
 
     /// At most `limit` characters, cut at a word boundary, with `…` when cut.
