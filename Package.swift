@@ -30,6 +30,8 @@ let package = Package(
         .target(name: "InsightsStore", dependencies: [
             "InsightsCore",
             .product(name: "GRDB", package: "GRDB.swift"),
+            // SQLite's C declarations, for the FTS5 rank function (Search/RankFunction.swift).
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         // The static site: Mustache templates, pages, the browser's search index. No GRDB.
         .target(name: "InsightsSite", dependencies: [

@@ -67,6 +67,11 @@ import InsightsStore
         let queries = (0..<100).map { i in i % 5 == 4 ? words[i % words.count] + " " + words[(i + 7) % words.count] : words[i % words.count] }
         let (p50, p95) = SearchBench.run(index: index, queries: queries)
         print(String(format: "%.1f / %.1f ms", p50, p95))
+        if ProcessInfo.processInfo.environment["INSIGHTS_BENCH_SLOWEST"] != nil {
+            for t in SearchBench.timings(index: index, queries: queries).sorted(by: { $0.ms > $1.ms }).prefix(10) {
+                FileHandle.standardError.write(Data(String(format: "%6.2f ms  %@\n", t.ms, t.query).utf8))
+            }
+        }
     }
 
     /// Cold ingest of N notes into an empty journal, then the same again (nothing changed).

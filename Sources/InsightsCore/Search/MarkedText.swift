@@ -13,14 +13,17 @@ public struct MarkedText: Sendable, Hashable, Codable {
         self.highlights = highlights
     }
 
-    /// Reads text whose matches sit between `open` and `close` markers (unbalanced markers are dropped).
+    /// Reads text whose matches sit between `open` and `close` markers (unbalanced markers are dropped). Each
+    /// marker must be a single Unicode scalar. Walks scalars, not Characters: grapheme breaking made the 20
+    /// results of a search take 0.4–0.8 ms here.
     public init(marked: String, open: Character, close: Character) {
-        var text = ""
+        let open = open.unicodeScalars.first, close = close.unicodeScalars.first
+        var text = String.UnicodeScalarView()
         var highlights: [Range<Int>] = []
         var offset = 0
         var start: Int?
         var isSpacePending = false
-        for c in marked {
+        for c in marked.unicodeScalars {
             if c == open {
                 // Matches separated only by spaces read as one: "[FIR Filter]", not "[FIR] [Filter]".
                 if let last = highlights.last, last.upperBound == offset {
@@ -41,7 +44,7 @@ public struct MarkedText: Sendable, Hashable, Codable {
                 start = nil
                 continue
             }
-            if c.isWhitespace { isSpacePending = !text.isEmpty; continue }
+            if c.properties.isWhitespace { isSpacePending = !text.isEmpty; continue }
             if isSpacePending {
                 text.append(" "); offset += 1
                 isSpacePending = false
@@ -49,7 +52,7 @@ public struct MarkedText: Sendable, Hashable, Codable {
             text.append(c)
             offset += c.utf16.count
         }
-        self.text = text
+        self.text = String(text)
         self.highlights = highlights
     }
 

@@ -10,10 +10,13 @@ public final class Index: Sendable {
     let writer: any DatabaseWriter
     /// Path of the database file, or `:memory:`.
     public let path: String
+    /// Whether the file has `fts_lengths` (schema v5): an older index opened read-only is searched without it.
+    let hasRankLengths: Bool
 
-    init(writer: any DatabaseWriter, path: String) {
+    init(writer: any DatabaseWriter, path: String, hasRankLengths: Bool = true) {
         self.writer = writer
         self.path = path
+        self.hasRankLengths = hasRankLengths
     }
 
     /// Opens (creating and migrating if needed) the index file at `path`, in WAL mode with a busy timeout.
@@ -28,12 +31,12 @@ public final class Index: Sendable {
         // (a 97 MB index) a search spent most of its time in the kernel copying pages.
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -32768")
+            RankFunction.register(db)
         }
         do {
             let pool = try DatabasePool(path: path, configuration: config)
-            let index = Index(writer: pool, path: path)
-            try index.prepare(readOnly: readOnly, verifies: verifies)
-            return index
+            let applied = try Index(writer: pool, path: path).prepare(readOnly: readOnly, verifies: verifies)
+            return Index(writer: pool, path: path, hasRankLengths: applied.contains("v5-rank-lengths"))
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {
@@ -45,13 +48,16 @@ public final class Index: Sendable {
     public static func inMemory() throws -> Index {
         var config = Configuration()
         config.foreignKeysEnabled = true
+        config.prepareDatabase { db in RankFunction.register(db) }
         let queue = try DatabaseQueue(configuration: config)
         let index = Index(writer: queue, path: ":memory:")
         try index.prepare(readOnly: false, verifies: false)
         return index
     }
 
-    private func prepare(readOnly: Bool, verifies: Bool) throws {
+    /// Migrates (unless read-only) and checks the file; returns the migrations it has.
+    @discardableResult
+    private func prepare(readOnly: Bool, verifies: Bool) throws -> [String] {
         let migrator = Schema.migrator
         let applied = try writer.read { db -> [String] in
             _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")
@@ -62,8 +68,11 @@ public final class Index: Sendable {
         }
         if !readOnly, applied.count < Schema.migrationNames.count {
             try migrator.migrate(writer)
+            if verifies { try verify() }
+            return Schema.migrationNames
         }
         if verifies { try verify() }
+        return applied
     }
 
     /// The whole-file integrity check (`PRAGMA quick_check`: 0.3 s on a 100 MB index): run before writing
@@ -106,9 +115,12 @@ public final class Index: Sendable {
         }
     }
 
+    /// Replaces the token, and rewrites the search's item lengths for the new content (`RankLengths`).
     static func newGeneration(_ db: Database) throws {
+        let token = UUID().uuidString
         try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('generation', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                       arguments: [UUID().uuidString])
+                       arguments: [token])
+        try RankLengths.refresh(db, generation: token)
     }
 
     /// FTS5 writes a new segment per transaction and merges them four at a time; a search seeks every segment

@@ -3,7 +3,7 @@ import GRDB
 /// Every schema change, in order. Migrations are named and append-only: never edit one after release.
 enum Schema {
     /// The schema version this build writes; an index with a later version was made by a newer insights.
-    static let migrationNames = ["v1-sessions-items-fts", "v2-session-entries", "v3-generation", "v4-session-keys"]
+    static let migrationNames = ["v1-sessions-items-fts", "v2-session-entries", "v3-generation", "v4-session-keys", "v5-rank-lengths"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -99,6 +99,17 @@ enum Schema {
         migrator.registerMigration("v4-session-keys") { db in
             try db.create(index: "session_keys", on: "session",
                           columns: ["id", "file", "hash", "title", "date", "source", "entry_start"])
+        }
+        // Each item's length in tokens, packed, for the search's rank function (`RankLengths`); written now for
+        // the current content, then by every write.
+        migrator.registerMigration("v5-rank-lengths") { db in
+            try db.create(table: "fts_lengths") { t in
+                t.column("generation", .text).notNull()
+                t.column("lengths", .blob).notNull()
+            }
+            if let token = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'") {
+                try RankLengths.refresh(db, generation: token)
+            }
         }
         return migrator
     }
