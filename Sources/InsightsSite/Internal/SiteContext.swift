@@ -25,6 +25,8 @@ struct PageJob: Sendable {
     var path: String
     var key: String
     var render: @Sendable () throws -> String
+    /// A page listing the whole journal (tens of MB at 10,000 notes): at most one renders at a time.
+    var isLarge = false
 }
 
 /// A named step of the build; its name is stamped on any error it throws.

@@ -29,10 +29,10 @@ struct PagePlanner {
             ("tags.html", "tags", "Tags", "Sessions by tag.", { index.tags() }),
         ]
         for page in listPages {
-            jobs.append(PageJob(path: page.path, key: all) {
+            jobs.append(PageJob(path: page.path, key: all, render: {
                 try renderer.page(page.path, template: page.template, view: page.view(), title: page.title,
                                   description: page.description, section: page.path)
-            })
+            }, isLarge: true))
         }
         let staticKey = Fingerprint().adding(templatesDigest).adding(options.title).adding(options.baseURL)
             .adding(options.generatedOn ?? "").hex
@@ -41,7 +41,7 @@ struct PagePlanner {
                               description: "Search every session, finding, friction point and task.", section: "search.html",
                               scripts: [Self.searchIndexPath])
         })
-        jobs.append(PageJob(path: Self.searchIndexPath, key: all) { SearchIndex(plan: plan).script() })
+        jobs.append(PageJob(path: Self.searchIndexPath, key: all, render: { SearchIndex(plan: plan).script() }, isLarge: true))
         for asset in ["style.css", "site.js"] {
             let text = templates.files[asset] ?? ""
             jobs.append(PageJob(path: asset, key: Fingerprint().adding(text).hex) { text })
