@@ -7,8 +7,15 @@ enum Derived {
     static func recompute(journal: Journal) -> @Sendable (IndexTransaction) throws -> Void {
         { tx in
             let sessions = try tx.sessions()
-            try recomputeTasks(tx, sessions: sessions, journal: journal)
-            try recomputeFailures(tx, sessions: sessions, journal: journal)
+            // Tasks and failures read the same sessions and nothing else: one core each (10,000 notes: the
+            // tracker takes ~1.5 s, the clusterer ~2 s).
+            let taskDecisions = try journal.taskDecisions().decisions
+            let failureDecisions = try FailureDecisions(journal).load()
+            let (tasks, clusters) = try Parallel.both(
+                { TaskTracker(decisions: taskDecisions).tasks(from: sessions) },
+                { FailureClusterer().clusters(sessions, decisions: failureDecisions) })
+            try tx.replaceTasks(tasks)
+            try tx.replaceFailures(clusters)
         }
     }
 }

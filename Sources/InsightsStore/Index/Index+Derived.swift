@@ -6,23 +6,31 @@ extension IndexTransaction {
     /// Replaces every stored task.
     public func replaceTasks(_ tasks: [TrackedTask]) throws {
         try db.execute(sql: "DELETE FROM task")
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
+        let json = try Self.encoded(tasks)
         // A prepared statement, finalized here: a cached one would keep its last blob argument alive.
         let insert = try db.makeStatement(sql: "INSERT INTO task(id, title, status, priority_rank, last_seen, json) VALUES (?, ?, ?, ?, ?, ?)")
-        for t in tasks {
-            try insert.execute(arguments: [t.id, t.title, t.status.rawValue, t.priorityRank, t.lastSeen, try encoder.encode(t)])
+        for (t, data) in zip(tasks, json) {
+            try insert.execute(arguments: [t.id, t.title, t.status.rawValue, t.priorityRank, t.lastSeen, data])
         }
     }
 
     /// Replaces every stored failure cluster.
     public func replaceFailures(_ clusters: [FailureCluster]) throws {
         try db.execute(sql: "DELETE FROM failure")
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
+        let json = try Self.encoded(clusters)
         let insert = try db.makeStatement(sql: "INSERT INTO failure(id, title, sessions, last_seen, json) VALUES (?, ?, ?, ?, ?)")
-        for c in clusters {
-            try insert.execute(arguments: [c.id, c.title, c.sessions, c.lastSeen, try encoder.encode(c)])
+        for (c, data) in zip(clusters, json) {
+            try insert.execute(arguments: [c.id, c.title, c.sessions, c.lastSeen, data])
+        }
+    }
+
+    /// Each value's JSON (sorted keys), encoded on every core: at 10,000 notes encoding 50,000 tasks was a
+    /// second of a one-note ingest.
+    static func encoded<T: Encodable & Sendable>(_ values: [T]) throws -> [Data] {
+        try Parallel.map(values, inRunsOf: 512) { run in
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            return try run.map { try encoder.encode($0) }
         }
     }
 }

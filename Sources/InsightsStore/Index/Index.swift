@@ -185,9 +185,8 @@ public final class Index: Sendable {
 
     /// All sessions, newest first (ties by id).
     public func sessions() throws -> [Session] {
-        try writer.read { db in
-            try Data.fetchAll(db, sql: "SELECT json FROM session ORDER BY date DESC, id DESC").map(Self.decode)
-        }
+        let rows = try writer.read { db in try Data.fetchAll(db, sql: "SELECT json FROM session ORDER BY date DESC, id DESC") }
+        return try Parallel.map(rows, inRunsOf: 256) { try $0.map(Self.decode) }
     }
 
     /// One session by id, or nil.
@@ -246,7 +245,9 @@ public struct IndexTransaction {
 extension IndexTransaction {
     /// Every stored session (including those written earlier in this transaction), oldest first.
     public func sessions() throws -> [Session] {
-        try Data.fetchAll(db, sql: "SELECT json FROM session ORDER BY date, id").map(Index.decode)
+        // Decoded on every core: 1.5 s of a one-note ingest into 10,000 notes was this JSON.
+        let rows = try Data.fetchAll(db, sql: "SELECT json FROM session ORDER BY date, id")
+        return try Parallel.map(rows, inRunsOf: 256) { try $0.map(Index.decode) }
     }
 }
 

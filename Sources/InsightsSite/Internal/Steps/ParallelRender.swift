@@ -1,5 +1,4 @@
-import Foundation
-import Synchronization
+import InsightsCore
 
 /// Renders a batch of pages on every core; pages only read the shared plan, templates and options.
 enum ParallelRender {
@@ -7,11 +6,6 @@ enum ParallelRender {
 
     /// Each job's page, in job order; the first error in job order is thrown.
     static func render(_ jobs: [PageJob]) throws -> [String] {
-        let results = Mutex([Result<String, any Error>?](repeating: nil, count: jobs.count))
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
-            let page = Result { try jobs[i].render() }
-            results.withLock { $0[i] = page }
-        }
-        return try results.withLock { $0 }.map { try $0!.get() }
+        try Parallel.map(jobs) { try $0.render() }
     }
 }
