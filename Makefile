@@ -21,6 +21,7 @@ test: deps test-deps
 
 build: deps
 	$(SWIFT) build -c release --product insights
+	$(SWIFT) build -c release --product insights-mcp
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \

@@ -25,8 +25,8 @@ struct BriefOptions: ParsableArguments {
 }
 
 /// Reads tasks and failures from an index and builds the brief: the one query `brief`, `new` and MCP share.
-enum BriefQuery {
-    static func brief(_ index: Index, today: String, since: String? = nil, limit: Int = 10) throws -> Brief {
+package enum BriefQuery {
+    package static func brief(_ index: Index, today: String, since: String? = nil, limit: Int = 10) throws -> Brief {
         Brief.make(tasks: try index.tasks(), failures: try index.failures(), today: today, since: since, limit: limit)
     }
 }

@@ -1,43 +1,51 @@
 import ArgumentParser
 import Foundation
-import InsightsStore
-import Logging
-import MCP
+#if canImport(Glibc)
+import Glibc
+#endif
 
+/// `insights mcp ...` runs `insights-mcp ...` (installed beside `insights`) in this process's place, so agents
+/// can be given the command `insights`. The server lives in its own executable: the MCP SDK links libcurl and
+/// ~30 TLS libraries, which cost every other command 19 ms of start-up while they were linked here.
 struct MCPCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mcp",
         abstract: "Serve the journal to coding agents over the Model Context Protocol (stdio).",
         discussion: """
-            Reads JSON-RPC messages on stdin and answers on stdout until stdin closes; diagnostics go to stderr.
-            Tools: search, brief, list_tasks, get_task, list_failures, get_failure, get_session (read-only), and
-            ingest with --allow-ingest. Register it with an agent as the command `insights` with the arguments
-            ["mcp", "--journal", "/path/to/journal"].
+            Runs `insights-mcp` (installed beside `insights`) with the same arguments; see `insights mcp --help`.
+            Register it with an agent as the command `insights` with the arguments ["mcp", "--journal",
+            "/path/to/journal"], or as the command `insights-mcp` with ["--journal", "/path/to/journal"].
             """)
 
-    @OptionGroup var journal: JournalOptions
+    @Argument(parsing: .captureForPassthrough, help: "Passed to insights-mcp: --journal PATH, --allow-ingest, --help.")
+    var arguments: [String] = []
 
-    @Flag(name: .long, help: "Offer the `ingest` tool, which adds Markdown notes to the journal.")
-    var allowIngest = false
+    static let serverName = "insights-mcp"
 
     func run() async throws {
         try await runReporting {
-            let journal = journal.resolved
-            if !FileManager.default.fileExists(atPath: journal.indexPath) {
-                Console().err("insights mcp: no index in \(journal.path) yet; tools will say so until `insights reindex` or `insights ingest` runs")
+            guard let server = Self.serverPath() else {
+                throw CLIError.failure("""
+                    mcp: \(Self.serverName) is not installed beside insights; build it with \
+                    `swift build -c release --product \(Self.serverName)` and put it next to the insights binary
+                    """)
             }
-            let server = await InsightsMCPServer.make(InsightsToolbox(journal: journal, isIngestAllowed: allowIngest))
-            let stdio = StdioTransport()
-            let transport = DrainingTransport(stdio, logger: stdio.logger)
-            do {
-                try await server.start(transport: transport)
-            } catch {
-                throw CLIError.failure("mcp: cannot start on stdio (\(error.localizedDescription))")
-            }
-            await server.waitUntilCompleted()
-            // stdin closed: answer what was asked before it did, then stop.
-            await transport.drain(timeout: .seconds(30))
-            await server.stop()
+            var cArguments = ([server] + arguments).map { strdup($0) } + [nil]
+            execv(server, &cArguments)
+            throw CLIError.failure("mcp: cannot run \(server) (\(String(cString: strerror(errno))))")
         }
+    }
+
+    /// `insights-mcp` in the folder of the running `insights` (symlinks resolved), else on PATH.
+    static func serverPath() -> String? {
+        let fm = FileManager.default
+        var folders: [String] = []
+        if let me = try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            folders.append((me as NSString).deletingLastPathComponent)
+        } else if let me = Bundle.main.executablePath {
+            folders.append(((me as NSString).resolvingSymlinksInPath as NSString).deletingLastPathComponent)
+        }
+        folders += (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
+        return folders.map { $0 + "/" + serverName }.first { fm.isExecutableFile(atPath: $0) }
     }
 }

@@ -3,13 +3,15 @@ import Foundation
 import InsightsStore
 
 /// `--journal DIR`, shared by every command that reads or writes a journal.
-struct JournalOptions: ParsableArguments {
+package struct JournalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "The journal folder (default: $INSIGHTS_JOURNAL, else ./journal).", valueName: "dir"))
     var journal: String?
 
+    package init() {}
+
     /// The journal named by `--journal`, the environment, or the default.
-    var resolved: Journal {
+    package var resolved: Journal {
         Journal(path: journal ?? ProcessInfo.processInfo.environment["INSIGHTS_JOURNAL"] ?? "journal")
     }
 }

@@ -1,12 +1,12 @@
 import Foundation
 
 /// Where the CLI writes: results on stdout, progress and diagnostics on stderr, colour only on a terminal.
-struct Console: Sendable {
+package struct Console: Sendable {
     let isColorOut: Bool
     let isColorErr: Bool
     let isProgressShown: Bool
 
-    init() {
+    package init() {
         let env = ProcessInfo.processInfo.environment
         let noColor = env["NO_COLOR"].map { !$0.isEmpty } ?? false || env["TERM"] == "dumb"
         isColorOut = !noColor && isatty(STDOUT_FILENO) == 1
@@ -18,7 +18,7 @@ struct Console: Sendable {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
-    func err(_ text: String) {
+    package func err(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 

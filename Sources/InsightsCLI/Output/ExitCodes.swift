@@ -11,10 +11,10 @@ enum Exit {
 }
 
 /// An error the CLI reports in one line and turns into an exit code.
-struct CLIError: Error, CustomStringConvertible {
-    let description: String
+package struct CLIError: Error, CustomStringConvertible {
+    package let description: String
     let code: ExitCode
 
-    static func usage(_ message: String) -> CLIError { CLIError(description: message, code: Exit.usage) }
-    static func failure(_ message: String) -> CLIError { CLIError(description: message, code: Exit.failure) }
+    package static func usage(_ message: String) -> CLIError { CLIError(description: message, code: Exit.usage) }
+    package static func failure(_ message: String) -> CLIError { CLIError(description: message, code: Exit.failure) }
 }

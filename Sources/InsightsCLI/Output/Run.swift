@@ -2,7 +2,7 @@ import ArgumentParser
 import InsightsStore
 
 /// Runs a command body, turning library errors into one line on stderr and the right exit code.
-func runReporting(_ body: () async throws -> Void) async throws {
+package func runReporting(_ body: () async throws -> Void) async throws {
     do {
         try await body()
     } catch let error as CLIError {

@@ -5,7 +5,7 @@ import InsightsStore
 
 /// Ingests notes into a journal: parse, decide added / updated / unchanged, copy the note's exact bytes into
 /// the journal (atomically), and index the whole batch in one transaction.
-struct Ingester {
+package struct Ingester {
     let journal: Journal
     let parser: NoteParser
     /// Today's date (`YYYY-MM-DD`), for notes that carry no date at all.
@@ -13,36 +13,36 @@ struct Ingester {
     /// `--split`: how to read multi-entry logs; nil uses the mode recorded for the file, else `auto`.
     var split: SplitMode?
 
-    init(journal: Journal, vocabulary: Vocabulary, today: String = Ingester.todayString()) {
+    package init(journal: Journal, vocabulary: Vocabulary, today: String = Ingester.todayString()) {
         self.journal = journal
         self.parser = NoteParser(vocabulary: vocabulary)
         self.today = today
     }
 
     /// What happened to one input.
-    enum Outcome: String, Codable, Sendable { case added, updated, unchanged, failed }
+    package enum Outcome: String, Codable, Sendable { case added, updated, unchanged, failed }
 
-    struct FileResult: Codable, Sendable {
-        var path: String
-        var status: Outcome
-        var id: String?
-        var file: String?
-        var reason: String?
-        var counts: Counts?
+    package struct FileResult: Codable, Sendable {
+        package var path: String
+        package var status: Outcome
+        package var id: String?
+        package var file: String?
+        package var reason: String?
+        package var counts: Counts?
         /// For an entry of a multi-entry log: the lines it spans in the file (`7-36`).
-        var lines: String?
+        package var lines: String?
     }
 
-    struct Counts: Codable, Sendable {
-        var findings, friction, completed, remaining, updates, takeaways: Int
+    package struct Counts: Codable, Sendable {
+        package var findings, friction, completed, remaining, updates, takeaways: Int
         init(_ s: Session) {
             findings = s.findings.count; friction = s.friction.count; completed = s.completed.count
             remaining = s.remaining.count; updates = s.updates.count; takeaways = s.takeaways.count
         }
     }
 
-    struct Report: Codable, Sendable {
-        var files: [FileResult] = []
+    package struct Report: Codable, Sendable {
+        package var files: [FileResult] = []
         var sessions: [Session]?
         var added: Int { files.filter { $0.status == .added }.count }
         var updated: Int { files.filter { $0.status == .updated }.count }
@@ -50,14 +50,14 @@ struct Ingester {
         var failed: Int { files.filter { $0.status == .failed }.count }
 
         enum CodingKeys: String, CodingKey { case files, sessions, summary }
-        func encode(to encoder: Encoder) throws {
+        package func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(files, forKey: .files)
             try c.encodeIfPresent(sessions, forKey: .sessions)
             try c.encode(["added": added, "updated": updated, "unchanged": unchanged, "failed": failed], forKey: .summary)
         }
         init() {}
-        init(from decoder: Decoder) throws {
+        package init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             files = try c.decode([FileResult].self, forKey: .files)
             sessions = try c.decodeIfPresent([Session].self, forKey: .sessions)
@@ -67,7 +67,7 @@ struct Ingester {
     /// Ingests `inputs` (read as they are reached, see `NoteInputs`); rejected inputs are reported as failed and
     /// the rest still go in.
     /// With `isDryRun`, nothing is written and the report carries the extracted sessions.
-    func ingest<Inputs: Collection>(_ inputs: Inputs, isDryRun: Bool,
+    package func ingest<Inputs: Collection>(_ inputs: Inputs, isDryRun: Bool,
                 progress: (Int, Int) -> Void = { _, _ in }) throws -> Report
     where Inputs.Element == Result<NoteInput, NoteInput.Rejection> {
         let index: Index? = isDryRun
@@ -219,7 +219,7 @@ struct Ingester {
         return candidate
     }
 
-    static func todayString() -> String {
+    package static func todayString() -> String {
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
         f.timeZone = TimeZone(identifier: "UTC")

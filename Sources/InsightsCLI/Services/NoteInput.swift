@@ -3,7 +3,7 @@ import InsightsCore
 import InsightsStore
 
 /// A note to ingest: its bytes and where they came from, checked for the things that make a file unusable.
-struct NoteInput: Sendable {
+package struct NoteInput: Sendable {
     /// The path as the user gave it (`-` for standard input).
     let path: String
     let data: Data
@@ -13,14 +13,14 @@ struct NoteInput: Sendable {
     static let maxBytes = 10 * 1024 * 1024
 
     /// Why a file could not be read as a note.
-    struct Rejection: Error, Sendable {
-        let path: String
-        let reason: String
+    package struct Rejection: Error, Sendable {
+        package let path: String
+        package let reason: String
     }
 
     /// Validates `data`: not empty, not binary, not over the size limit, valid UTF-8 (or decoded with
     /// replacement characters when `isLossy`).
-    static func make(path: String, data: Data, isLossy: Bool) -> Result<NoteInput, Rejection> {
+    package static func make(path: String, data: Data, isLossy: Bool) -> Result<NoteInput, Rejection> {
         if data.count > maxBytes {
             return .failure(Rejection(path: path, reason: "too large (\(data.count / 1024 / 1024) MiB; notes are limited to \(maxBytes / 1024 / 1024) MiB)"))
         }

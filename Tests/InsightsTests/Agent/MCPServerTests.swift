@@ -4,6 +4,7 @@ import Testing
 import InsightsCore
 import InsightsStore
 @testable import InsightsCLI
+@testable import InsightsMCP
 
 /// `insights mcp` in-process: the SDK's client talks to our server over the SDK's in-memory transport, on a
 /// journal of the reference note and two corpus notes.

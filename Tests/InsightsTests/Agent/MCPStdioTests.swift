@@ -147,4 +147,24 @@ struct MCPStdioTests {
         #expect(try await s.finish() == 0)
         for id in 1...9 { _ = try await s.response(id, timeout: 1) }
     }
+
+    @Test("`insights mcp` without insights-mcp beside it or on PATH: one line saying how to get it, exit 1")
+    func serverMissing() throws {
+        let dir = try TempDir()
+        let lonely = dir.path + "/insights"
+        try FileManager.default.copyItem(atPath: try AgentFixtures.binary(), toPath: lonely)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: lonely)
+        process.arguments = ["mcp", "--journal", dir.path + "/j"]
+        process.environment = ["PATH": "/usr/bin:/bin", "NO_COLOR": "1"]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = Pipe()
+        try process.run()
+        process.waitUntilExit()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 1)
+        #expect(message.contains("insights-mcp is not installed beside insights"), "\(message)")
+        #expect(message.contains("--product insights-mcp"))
+    }
 }

@@ -1,3 +1,4 @@
+import InsightsCLI
 import Foundation
 import Logging
 import MCP

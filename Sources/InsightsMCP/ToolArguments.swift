@@ -1,3 +1,4 @@
+import InsightsCLI
 import MCP
 
 /// A tool call's arguments, read with checks that turn a bad call into an `invalidParams` error.

@@ -1,3 +1,4 @@
+import InsightsCLI
 import InsightsCore
 import InsightsStore
 
