@@ -87,8 +87,30 @@ package struct Ingester {
         var resolvedFolders: [String: String] = [:]
         let journalRoot = (FilePaths.resolved(journal.path) ?? FilePaths.standardized(journal.path)) + "/"
 
-        for (n, input) in inputs.enumerated() {
-            progress(n + 1, inputs.count)
+        // The journal file a note already has (itself, or the copy made when it was last ingested), and how to split it.
+        func place(_ note: NoteInput) -> (journalFile: String?, absolute: String?, knownFile: String?, mode: SplitMode) {
+            let journalFile = journalRelativePath(of: note.path, root: journalRoot, folders: &resolvedFolders)
+            let absolute = note.path == "-" ? nil : FilePaths.standardized(note.path)
+            let knownFile = journalFile ?? absolute.flatMap { sourceIDs[$0] }.flatMap { keys.byID[$0]?.file }
+            return (journalFile, absolute, knownFile, splitMode(journalFile: knownFile, splits: splits))
+        }
+        var n = 0
+        var position = inputs.startIndex
+        while position != inputs.endIndex {
+            // A batch of notes read in order, then hashed and parsed on every core (parsing is most of a cold
+            // ingest); deciding what each note is stays sequential, in input order.
+            var batch: [Result<NoteInput, NoteInput.Rejection>] = []
+            while position != inputs.endIndex && batch.count < Self.parseBatch {
+                batch.append(inputs[position]); position = inputs.index(after: position)
+            }
+            let known = keys.byHash
+            let guesses = batch.map { input in (try? input.get()).map { place($0).mode } ?? .auto }
+            let parsed = try Parallel.map(Array(zip(batch, guesses))) { input, mode in
+                (try? input.get()).map { Self.prepare($0, mode: mode, skipping: isDryRun ? [:] : known, parser: parser, today: today) }
+            }
+        for (input, prepared) in zip(batch, parsed) {
+            n += 1
+            progress(n, inputs.count)
             let note: NoteInput
             switch input {
             case .failure(let rejection):
@@ -97,17 +119,16 @@ package struct Ingester {
             case .success(let ok): note = ok
             }
             // Hash first: an unchanged note costs a hash and a lookup, no parse.
-            let hash = SHA256.hex(note.data)
-            let journalFile = journalRelativePath(of: note.path, root: journalRoot, folders: &resolvedFolders)
-            let absolute = note.path == "-" ? nil : FilePaths.standardized(note.path)
-            // The journal file this note already has (itself, or the copy made when it was last ingested).
-            let knownFile = journalFile ?? absolute.flatMap { sourceIDs[$0] }.flatMap { keys.byID[$0]?.file }
-            let mode = splitMode(journalFile: knownFile, splits: splits)
+            let hash = prepared?.hash ?? SHA256.hex(note.data)
+            let (journalFile, absolute, knownFile, mode) = place(note)
             if !isDryRun, let same = keys.byHash[hash], split == nil || (splits[same.file] ?? .auto) == mode {
                 report.files.append(FileResult(path: note.path, status: .unchanged, id: same.id, file: same.file))
                 continue
             }
-            let entries = parser.entrySessions(from: note.text, fileName: note.path == "-" ? nil : note.path, mode: mode)
+            // Parsed ahead unless a note earlier in this batch changed how this one splits (or it was skipped as known).
+            let ahead = prepared?.mode == mode ? prepared?.parsed : nil
+            let entries = ahead?.entries
+                ?? parser.entrySessions(from: note.text, fileName: note.path == "-" ? nil : note.path, mode: mode)
             if !entries.isEmpty {
                 let file = knownFile ?? newLogFile(for: note.path, keys: keys)
                 let log = ingestLog(note, entries: entries, journalFile: journalFile, file: file, keys: &keys, sources: &sources)
@@ -119,7 +140,8 @@ package struct Ingester {
                 if let write = log.write { toWrite.append(write) }
                 continue
             }
-            var session = parser.session(from: note.text, fileName: note.path == "-" ? nil : note.path, fallbackDate: today)
+            var session = ahead?.session
+                ?? parser.session(from: note.text, fileName: note.path == "-" ? nil : note.path, fallbackDate: today)
             session.hash = hash
             session.source = note.path
             if isDryRun {
@@ -167,6 +189,7 @@ package struct Ingester {
             if journalFile == nil { toWrite.append((file, note.data)) }
             report.files.append(FileResult(path: note.path, status: outcome, id: session.id, file: file, counts: Counts(session)))
         }
+        }
 
         guard !isDryRun, let index, !toStore.isEmpty || !removing.isEmpty else { return report }
         try index.verify()
@@ -177,6 +200,27 @@ package struct Ingester {
         if splits != originalSplits { try journal.writeSplitModes(splits) }
         try index.write(sessions: toStore, removing: removing, then: Derived.recompute(journal: journal))
         return report
+    }
+
+    /// Notes hashed and parsed together on every core.
+    static let parseBatch = 32
+
+    /// A note's hash, and unless its hash is in `skipping`, its parse for `mode`: its entries when it is a
+    /// multi-entry log, else its one session.
+    struct Prepared: Sendable {
+        var hash: String
+        var mode: SplitMode
+        var parsed: (entries: [Session], session: Session?)?
+    }
+
+    static func prepare(_ note: NoteInput, mode: SplitMode, skipping known: [String: SessionKey], parser: NoteParser,
+                        today: String) -> Prepared {
+        let hash = SHA256.hex(note.data)
+        guard known[hash] == nil else { return Prepared(hash: hash, mode: mode, parsed: nil) }
+        let name = note.path == "-" ? nil : note.path
+        let entries = parser.entrySessions(from: note.text, fileName: name, mode: mode)
+        let session = entries.isEmpty ? parser.session(from: note.text, fileName: name, fallbackDate: today) : nil
+        return Prepared(hash: hash, mode: mode, parsed: (entries, session))
     }
 
     /// Whether `text` is an edit of the stored session's note rather than another note that happens to share
