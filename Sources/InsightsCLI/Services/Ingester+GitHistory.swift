@@ -54,7 +54,7 @@ extension Ingester {
         for (file, data) in toWrite { try journal.write(data, to: file) }
         try journal.writeSources(sources)
         try journal.writeSplitModes(splits)
-        try index.write(sessions: toStore, then: Derived.recompute(journal: journal))
+        try index.write(sessions: consume toStore, then: Derived.recompute(journal: journal))
         return report
     }
 }

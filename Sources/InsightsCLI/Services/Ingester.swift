@@ -83,6 +83,16 @@ package struct Ingester {
         var report = Report()
         var toStore: [StoredSession] = []
         var toWrite: [(file: String, data: Data)] = []
+        var toWriteBytes = 0
+        var isVerified = false
+        // Notes to copy are written as they pile up (holding them all took 200 MB at 50,000 notes); always
+        // before the index commit, so an index entry never exists without its note.
+        func writeNotes(atLeast bytes: Int) throws {
+            guard !isDryRun, let index, !toWrite.isEmpty, toWriteBytes >= bytes else { return }
+            if !isVerified { try index.verify(); isVerified = true }
+            try journal.writeAll(toWrite.map { ($0.data, $0.file) })
+            toWrite.removeAll(keepingCapacity: true); toWriteBytes = 0
+        }
         if isDryRun { report.sessions = [] }
         var resolvedFolders: [String: String] = [:]
         let journalRoot = (FilePaths.resolved(journal.path) ?? FilePaths.standardized(journal.path)) + "/"
@@ -137,7 +147,7 @@ package struct Ingester {
                 report.files += log.results
                 toStore += log.stored
                 removing += log.removing
-                if let write = log.write { toWrite.append(write) }
+                if let write = log.write { toWrite.append(write); toWriteBytes += write.data.count }
                 continue
             }
             var session = ahead?.session
@@ -186,21 +196,25 @@ package struct Ingester {
             if let absolute, journalFile == nil { sources[session.id] = absolute }
             if split != nil { splits[file] = mode == .auto ? nil : mode }
             toStore.append(StoredSession(session: session, file: file))
-            if journalFile == nil { toWrite.append((file, note.data)) }
+            if journalFile == nil { toWrite.append((file, note.data)); toWriteBytes += note.data.count }
             report.files.append(FileResult(path: note.path, status: outcome, id: session.id, file: file, counts: Counts(session)))
         }
+            try writeNotes(atLeast: Self.noteBytesPerWrite)
         }
 
         guard !isDryRun, let index, !toStore.isEmpty || !removing.isEmpty else { return report }
-        try index.verify()
+        if !isVerified { try index.verify(); isVerified = true }
         // Notes first (each atomically), then the index in one transaction: a kill between the two leaves
         // notes the next ingest or reindex picks up, never an index entry without its note.
-        try journal.writeAll(toWrite.map { ($0.data, $0.file) })
+        try writeNotes(atLeast: 0)
         if sources != originalSources { try journal.writeSources(sources) }
         if splits != originalSplits { try journal.writeSplitModes(splits) }
-        try index.write(sessions: toStore, removing: removing, then: Derived.recompute(journal: journal))
+        try index.write(sessions: consume toStore, removing: removing, then: Derived.recompute(journal: journal))
         return report
     }
+
+    /// Note bytes held before they are copied into the journal (one file-system flush per write).
+    static let noteBytesPerWrite = 32 << 20
 
     /// Notes hashed and parsed together on every core.
     static let parseBatch = 32

@@ -86,13 +86,17 @@ public final class Index: Sendable {
 
     /// Replaces the given sessions (matched by id) and removes `removing`, all in one transaction;
     /// `then` runs inside the same transaction (to recompute tasks and failures).
-    public func write(sessions: [StoredSession], removing: [String] = [],
+    /// `sessions` is consumed: it is released once stored, before `then` reads every session back (at 50,000
+    /// notes a cold ingest held both copies).
+    public func write(sessions: consuming [StoredSession], removing: [String] = [],
                       then: (@Sendable (IndexTransaction) throws -> Void)? = nil) throws {
+        var pending = consume sessions
+        let changes = !pending.isEmpty || !removing.isEmpty
         try writer.write { db in
             for id in removing {
                 try db.execute(sql: "DELETE FROM session WHERE id = ?", arguments: [id])
             }
-            for stored in sessions {
+            for stored in pending {
                 // Two statements, so each uses its index (an OR of the two scans the whole table).
                 try db.cachedStatement(sql: "DELETE FROM session WHERE id = ?").execute(arguments: [stored.session.id])
                 // A whole note replaces everything read from its file; an entry of a log replaces only a
@@ -101,8 +105,9 @@ public final class Index: Sendable {
                                            : "DELETE FROM session WHERE file = ? AND entry_start IS NULL").execute(arguments: [stored.file])
                 try Self.insert(stored, db)
             }
+            pending = []
             if let then { try then(IndexTransaction(db: db)) }
-            if !sessions.isEmpty || !removing.isEmpty { try Self.compactSearchIndex(db) }
+            if changes { try Self.compactSearchIndex(db) }
             try Self.newGeneration(db)
         }
     }
