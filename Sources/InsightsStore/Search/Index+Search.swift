@@ -44,13 +44,16 @@ extension Index {
                 // No filter needs the item row: rank inside FTS5 and read `item` only for the window (a join over
                 // every match costs a row lookup per match, half the time of a search at 10,000 notes). Inside
                 // the window ties go newest-ingested first, then the date breaks them exactly.
-                candidates = try Row.fetchAll(db.cachedStatement(sql: """
+                let ranking = try db.cachedStatement(sql: """
                     SELECT item.id, item.session_id, ranked.score FROM (
                         SELECT rowid, \(rank) AS score FROM item_fts WHERE item_fts MATCH ? AND rowid >= ?
                         ORDER BY score, rowid DESC LIMIT ?
                     ) AS ranked JOIN item ON item.id = ranked.rowid
                     ORDER BY ranked.score, item.date DESC, item.id DESC
-                    """), arguments: [lengths, pattern, floor ?? 0, window]).map(Candidate.init)
+                    """)
+                // A cached statement keeps its last arguments: rebind without the lengths array once done.
+                defer { ranking.setUncheckedArguments([nil, pattern, 0, 0]) }
+                candidates = try Row.fetchAll(ranking, arguments: [lengths, pattern, floor ?? 0, window]).map(Candidate.init)
             } else {
                 candidates = try Row.fetchAll(db, sql: """
                     SELECT item.id, item.session_id, \(rank) AS score FROM item_fts JOIN item ON item.id = item_fts.rowid
