@@ -38,7 +38,12 @@ extension Index {
                 """), arguments: [pattern, Self.rankingWindow - 1])
             // Bound, not a subquery: SQLite copies a subquery's value into the function's argument for every row.
             let lengths = hasRankLengths ? try Data.fetchOne(db.cachedStatement(sql: RankLengths.currentSQL)) : nil
-            let rank = "\(RankFunction.name)(item_fts, \(Self.bm25Weights.title), \(Self.bm25Weights.body), ?)"
+            // Past the window the total is needed anyway: counted first, it is also the IDF's document count
+            // of a one-phrase query, which the rank function would otherwise count again.
+            let countAll = "SELECT count(*) FROM item_fts WHERE item_fts MATCH ?"
+            let matches = floor != nil && filter.sql.isEmpty
+                ? try Int.fetchOne(db.cachedStatement(sql: countAll), arguments: [pattern]) : nil
+            let rank = "\(RankFunction.name)(item_fts, \(Self.bm25Weights.title), \(Self.bm25Weights.body), ?, ?)"
             let candidates: [Candidate]
             if filter.sql.isEmpty {
                 // No filter needs the item row: rank inside FTS5 and read `item` only for the window (a join over
@@ -52,22 +57,24 @@ extension Index {
                     ORDER BY ranked.score, item.date DESC, item.id DESC
                     """)
                 // A cached statement keeps its last arguments: rebind without the lengths array once done.
-                defer { ranking.setUncheckedArguments([nil, pattern, 0, 0]) }
-                candidates = try Row.fetchAll(ranking, arguments: [lengths, pattern, floor ?? 0, window]).map(Candidate.init)
+                defer { ranking.setUncheckedArguments([nil, nil, pattern, 0, 0]) }
+                candidates = try Row.fetchAll(ranking, arguments: [lengths, matches, pattern, floor ?? 0, window]).map(Candidate.init)
             } else {
                 candidates = try Row.fetchAll(db, sql: """
                     SELECT item.id, item.session_id, \(rank) AS score FROM item_fts JOIN item ON item.id = item_fts.rowid
                     WHERE item_fts MATCH ? AND item_fts.rowid >= ?\(filter.sql)
                     ORDER BY score, item.date DESC, item.id DESC
                     LIMIT ?
-                    """, arguments: [lengths, pattern, floor ?? 0] + filter.arguments + [window]).map(Candidate.init)
+                    """, arguments: [lengths, nil, pattern, floor ?? 0] + filter.arguments + [window]).map(Candidate.init)
             }
             let total: Int
-            if candidates.count < window && floor == nil {
+            if let matches {
+                total = matches
+            } else if candidates.count < window && floor == nil {
                 total = candidates.count
             } else if filter.sql.isEmpty {
                 // FTS5 counts its own matches without reading a single row.
-                total = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM item_fts WHERE item_fts MATCH ?"), arguments: [pattern]) ?? candidates.count
+                total = try Int.fetchOne(db.cachedStatement(sql: countAll), arguments: [pattern]) ?? candidates.count
             } else {
                 total = try Int.fetchOne(db, sql: """
                     SELECT count(*) FROM item_fts JOIN item ON item.id = item_fts.rowid WHERE item_fts MATCH ?\(filter.sql)

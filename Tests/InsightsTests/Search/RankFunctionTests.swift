@@ -11,12 +11,14 @@ struct RankFunctionTests {
     init() throws { index = try SearchFixture.index() }
 
     /// (rowid, built-in bm25, insights_bm25) for every match of `pattern`, passing `lengths` as the array.
-    func scores(_ pattern: String, lengths: Data?) throws -> [(Int64, Double, Double)] {
+    func scores(_ pattern: String, lengths: Data?, passesMatches: Bool = false) throws -> [(Int64, Double, Double)] {
         try index.writer.read { db in
             let sql = { (expression: String) in "SELECT \(expression) FROM item_fts WHERE item_fts MATCH ? ORDER BY rowid" }
             let ids = try Int64.fetchAll(db, sql: sql("rowid"), arguments: [pattern])
             let builtIn = try Double.fetchAll(db, sql: sql("bm25(item_fts, 8.0, 1.0)"), arguments: [pattern])
-            let ours = try Double.fetchAll(db, sql: sql("insights_bm25(item_fts, 8.0, 1.0, ?)"), arguments: [lengths, pattern])
+            // With the match count too, as a search past its window passes it (used for one-phrase queries).
+            let matches = passesMatches ? ids.count : nil
+            let ours = try Double.fetchAll(db, sql: sql("insights_bm25(item_fts, 8.0, 1.0, ?, ?)"), arguments: [lengths, matches, pattern])
             return ids.indices.map { (ids[$0], builtIn[$0], ours[$0]) }
         }
     }
@@ -40,6 +42,10 @@ struct RankFunctionTests {
         for (id, builtIn, ours) in try scores(pattern, lengths: nil) {
             #expect(abs(builtIn - ours) <= 1e-12 * max(1, abs(builtIn)), "no array, row \(id)")
         }
+        // Given the number of matches, a one-phrase query takes it as the phrase's document count.
+        for (id, builtIn, ours) in try scores(pattern, lengths: lengths, passesMatches: true) {
+            #expect(abs(builtIn - ours) <= 1e-12 * max(1, abs(builtIn)), "with the match count, row \(id)")
+        }
     }
 
     @Test("lengths come from the array: a wrong array changes the scores")
@@ -48,6 +54,20 @@ struct RankFunctionTests {
         let wrong = Data(repeating: 1, count: lengths.count)  // every item 257 tokens long
         let rows = try scores("migration", lengths: wrong)
         #expect(rows.contains { abs($0.1 - $0.2) > 1e-6 })
+    }
+
+    @Test("the match count is read: a wrong count changes a one-phrase query's scores, not a two-phrase one's")
+    func matchCountIsRead() throws {
+        let lengths = try currentLengths()
+        func differs(_ pattern: String) throws -> Bool {
+            try index.writer.read { db in
+                let builtIn = try Double.fetchAll(db, sql: "SELECT bm25(item_fts, 8.0, 1.0) FROM item_fts WHERE item_fts MATCH ? ORDER BY rowid", arguments: [pattern])
+                let ours = try Double.fetchAll(db, sql: "SELECT insights_bm25(item_fts, 8.0, 1.0, ?, 1) FROM item_fts WHERE item_fts MATCH ? ORDER BY rowid", arguments: [lengths, pattern])
+                return zip(builtIn, ours).contains { abs($0 - $1) > 1e-9 }
+            }
+        }
+        #expect(try differs("migration"))
+        #expect(try !differs("orchestrator delegating"))
     }
 
     @Test("the array covers every item, written for the current generation")
