@@ -118,87 +118,87 @@ package struct Ingester {
             let parsed = try Parallel.map(Array(zip(batch, guesses))) { input, mode in
                 (try? input.get()).map { Self.prepare($0, mode: mode, skipping: isDryRun ? [:] : known, parser: parser, today: today) }
             }
-        for (input, prepared) in zip(batch, parsed) {
-            n += 1
-            progress(n, inputs.count)
-            let note: NoteInput
-            switch input {
-            case .failure(let rejection):
-                report.files.append(FileResult(path: rejection.path, status: .failed, reason: rejection.reason))
-                continue
-            case .success(let ok): note = ok
-            }
-            // Hash first: an unchanged note costs a hash and a lookup, no parse.
-            let hash = prepared?.hash ?? SHA256.hex(note.data)
-            let (journalFile, absolute, knownFile, mode) = place(note)
-            if !isDryRun, let same = keys.byHash[hash], split == nil || (splits[same.file] ?? .auto) == mode {
-                report.files.append(FileResult(path: note.path, status: .unchanged, id: same.id, file: same.file))
-                continue
-            }
-            // Parsed ahead unless a note earlier in this batch changed how this one splits (or it was skipped as known).
-            let ahead = prepared?.mode == mode ? prepared?.parsed : nil
-            let entries = ahead?.entries
-                ?? parser.entrySessions(from: note.text, fileName: note.path == "-" ? nil : note.path, mode: mode)
-            if !entries.isEmpty {
-                let file = knownFile ?? newLogFile(for: note.path, keys: keys)
-                let log = ingestLog(note, entries: entries, journalFile: journalFile, file: file, keys: &keys, sources: &sources)
-                if isDryRun { report.sessions? += entries }
-                if split != nil { splits[file] = mode == .auto ? nil : mode }
-                report.files += log.results
-                toStore += log.stored
-                removing += log.removing
-                if let write = log.write { toWrite.append(write); toWriteBytes += write.data.count }
-                continue
-            }
-            var session = ahead?.session
-                ?? parser.session(from: note.text, fileName: note.path == "-" ? nil : note.path, fallbackDate: today)
-            session.hash = hash
-            session.source = note.path
-            if isDryRun {
-                report.sessions?.append(session)
-                if let same = keys.byHash[hash] {
+            for (input, prepared) in zip(batch, parsed) {
+                n += 1
+                progress(n, inputs.count)
+                let note: NoteInput
+                switch input {
+                case .failure(let rejection):
+                    report.files.append(FileResult(path: rejection.path, status: .failed, reason: rejection.reason))
+                    continue
+                case .success(let ok): note = ok
+                }
+                // Hash first: an unchanged note costs a hash and a lookup, no parse.
+                let hash = prepared?.hash ?? SHA256.hex(note.data)
+                let (journalFile, absolute, knownFile, mode) = place(note)
+                if !isDryRun, let same = keys.byHash[hash], split == nil || (splits[same.file] ?? .auto) == mode {
                     report.files.append(FileResult(path: note.path, status: .unchanged, id: same.id, file: same.file))
                     continue
                 }
-            }
-            var existing: SessionKey?
-            if let journalFile {
-                existing = keys.byFile[journalFile].flatMap { $0.entryStart == nil ? $0 : nil }
-            } else {
-                existing = absolute.flatMap { sourceIDs[$0] }.flatMap { keys.byID[$0] }
-                    ?? keys.byTitleDate[session.title + "\u{0}" + session.date].flatMap { key in
-                        isSameNote(key, as: note.text) ? key : nil
+                // Parsed ahead unless a note earlier in this batch changed how this one splits (or it was skipped as known).
+                let ahead = prepared?.mode == mode ? prepared?.parsed : nil
+                let entries = ahead?.entries
+                    ?? parser.entrySessions(from: note.text, fileName: note.path == "-" ? nil : note.path, mode: mode)
+                if !entries.isEmpty {
+                    let file = knownFile ?? newLogFile(for: note.path, keys: keys)
+                    let log = ingestLog(note, entries: entries, journalFile: journalFile, file: file, keys: &keys, sources: &sources)
+                    if isDryRun { report.sessions? += entries }
+                    if split != nil { splits[file] = mode == .auto ? nil : mode }
+                    report.files += log.results
+                    toStore += log.stored
+                    removing += log.removing
+                    if let write = log.write { toWrite.append(write); toWriteBytes += write.data.count }
+                    continue
+                }
+                var session = ahead?.session
+                    ?? parser.session(from: note.text, fileName: note.path == "-" ? nil : note.path, fallbackDate: today)
+                session.hash = hash
+                session.source = note.path
+                if isDryRun {
+                    report.sessions?.append(session)
+                    if let same = keys.byHash[hash] {
+                        report.files.append(FileResult(path: note.path, status: .unchanged, id: same.id, file: same.file))
+                        continue
                     }
+                }
+                var existing: SessionKey?
+                if let journalFile {
+                    existing = keys.byFile[journalFile].flatMap { $0.entryStart == nil ? $0 : nil }
+                } else {
+                    existing = absolute.flatMap { sourceIDs[$0] }.flatMap { keys.byID[$0] }
+                        ?? keys.byTitleDate[session.title + "\u{0}" + session.date].flatMap { key in
+                            isSameNote(key, as: note.text) ? key : nil
+                        }
+                }
+                let outcome: Outcome
+                let file: String
+                if let existing, existing.entryStart != nil {
+                    // A log read whole now (--split none): one session named after its journal file.
+                    session.id = Self.id(forJournalFile: existing.file)
+                    file = existing.file
+                    outcome = .updated
+                    for key in keys.byID.values where key.file == file && key.id != session.id { keys.remove(key.id); sources[key.id] = nil }
+                } else if let existing {
+                    session.id = existing.id
+                    file = existing.file
+                    outcome = .updated
+                } else if let journalFile {
+                    session.id = Self.id(forJournalFile: journalFile)
+                    file = journalFile
+                    outcome = .added
+                } else {
+                    session.id = uniqueID(session.id, taken: keys.byID, data: note.data)
+                    file = session.id + ".md"
+                    outcome = .added
+                }
+                if journalFile == nil { session.source = absolute ?? "-" } else if let origin = sources[session.id] { session.source = origin }
+                keys.insert(SessionKey(id: session.id, file: file, hash: session.hash, title: session.title, date: session.date, source: session.source))
+                if let absolute, journalFile == nil { sources[session.id] = absolute }
+                if split != nil { splits[file] = mode == .auto ? nil : mode }
+                toStore.append(StoredSession(session: session, file: file))
+                if journalFile == nil { toWrite.append((file, note.data)); toWriteBytes += note.data.count }
+                report.files.append(FileResult(path: note.path, status: outcome, id: session.id, file: file, counts: Counts(session)))
             }
-            let outcome: Outcome
-            let file: String
-            if let existing, existing.entryStart != nil {
-                // A log read whole now (--split none): one session named after its journal file.
-                session.id = Self.id(forJournalFile: existing.file)
-                file = existing.file
-                outcome = .updated
-                for key in keys.byID.values where key.file == file && key.id != session.id { keys.remove(key.id); sources[key.id] = nil }
-            } else if let existing {
-                session.id = existing.id
-                file = existing.file
-                outcome = .updated
-            } else if let journalFile {
-                session.id = Self.id(forJournalFile: journalFile)
-                file = journalFile
-                outcome = .added
-            } else {
-                session.id = uniqueID(session.id, taken: keys.byID, data: note.data)
-                file = session.id + ".md"
-                outcome = .added
-            }
-            if journalFile == nil { session.source = absolute ?? "-" } else if let origin = sources[session.id] { session.source = origin }
-            keys.insert(SessionKey(id: session.id, file: file, hash: session.hash, title: session.title, date: session.date, source: session.source))
-            if let absolute, journalFile == nil { sources[session.id] = absolute }
-            if split != nil { splits[file] = mode == .auto ? nil : mode }
-            toStore.append(StoredSession(session: session, file: file))
-            if journalFile == nil { toWrite.append((file, note.data)); toWriteBytes += note.data.count }
-            report.files.append(FileResult(path: note.path, status: outcome, id: session.id, file: file, counts: Counts(session)))
-        }
             try writeNotes(atLeast: Self.noteBytesPerWrite)
         }
 
