@@ -10,7 +10,8 @@ BIN = .build/release/insights
 .PHONY: site test build deps test-deps bench reliability fuzz clean
 
 ## site: install what is missing, build, ingest the shipped journal/ and render site/ (open site/index.html)
-site: build
+site: deps
+	$(SWIFT) build -c release --product insights
 	$(BIN) reindex --journal $(JOURNAL)
 	$(BIN) build --journal $(JOURNAL) --output $(SITE)
 	@echo "open $(SITE)/index.html"
@@ -19,6 +20,7 @@ site: build
 test: deps test-deps
 	$(SWIFT) test
 
+## build: both executables, insights and insights-mcp (the MCP server `insights mcp` runs), in .build/release/
 build: deps
 	$(SWIFT) build -c release --product insights
 	$(SWIFT) build -c release --product insights-mcp
