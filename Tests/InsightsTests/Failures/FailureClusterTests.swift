@@ -161,6 +161,9 @@ struct FailureTextTests {
         ("Same failure as on the 3rd: the schema", "2026-09-10", ["2026-09-03"]),
         ("since the 21st", "2026-10-06", ["2026-09-21"]),
         ("PR #148, 2026-13-45 is no date, v1-2 neither", "2026-09-29", []),
+        ("THE 2nd time: breathe 4th, the3rd", "2026-09-10", ["2026-09-02"]),
+        ("again on the\u{00A0}— 5th", "2026-09-10", ["2026-09-05"]),
+        ("the build broke in the morning", "2026-09-10", []),
     ])
     func mentions(text: String, date: String, expected: [String]) {
         #expect(DateMentions.find(in: text, year: String(date.prefix(4)), noteDate: date) == Set(expected))
