@@ -97,12 +97,16 @@ package struct Ingester {
         var resolvedFolders: [String: String] = [:]
         let journalRoot = (FilePaths.resolved(journal.path) ?? FilePaths.standardized(journal.path)) + "/"
 
-        // The journal file a note already has (itself, or the copy made when it was last ingested), and how to split it.
-        func place(_ note: NoteInput) -> (journalFile: String?, absolute: String?, knownFile: String?, mode: SplitMode) {
-            let journalFile = journalRelativePath(of: note.path, root: journalRoot, folders: &resolvedFolders)
-            let absolute = note.path == "-" ? nil : FilePaths.standardized(note.path)
-            let knownFile = journalFile ?? absolute.flatMap { sourceIDs[$0] }.flatMap { keys.byID[$0]?.file }
-            return (journalFile, absolute, knownFile, splitMode(journalFile: knownFile, splits: splits))
+        // Where a note is: its path inside the journal (when it lives there) and its absolute path.
+        func locate(_ note: NoteInput) -> (journalFile: String?, absolute: String?) {
+            (journalRelativePath(of: note.path, root: journalRoot, folders: &resolvedFolders),
+             note.path == "-" ? nil : FilePaths.standardized(note.path))
+        }
+        // The journal file a note already has (itself, or the copy made when it was last ingested), and how to
+        // split it: these depend on the notes decided before it.
+        func place(_ at: (journalFile: String?, absolute: String?)) -> (knownFile: String?, mode: SplitMode) {
+            let knownFile = at.journalFile ?? at.absolute.flatMap { sourceIDs[$0] }.flatMap { keys.byID[$0]?.file }
+            return (knownFile, splitMode(journalFile: knownFile, splits: splits))
         }
         var n = 0
         var position = inputs.startIndex
@@ -114,11 +118,12 @@ package struct Ingester {
                 batch.append(inputs[position]); position = inputs.index(after: position)
             }
             let known = keys.byHash
-            let guesses = batch.map { input in (try? input.get()).map { place($0).mode } ?? .auto }
+            let locations = batch.map { input in (try? input.get()).map(locate) }
+            let guesses = locations.map { $0.map { place($0).mode } ?? .auto }
             let parsed = try Parallel.map(Array(zip(batch, guesses))) { input, mode in
                 (try? input.get()).map { Self.prepare($0, mode: mode, skipping: isDryRun ? [:] : known, parser: parser, today: today) }
             }
-            for (input, prepared) in zip(batch, parsed) {
+            for ((input, prepared), location) in zip(zip(batch, parsed), locations) {
                 n += 1
                 progress(n, inputs.count)
                 let note: NoteInput
@@ -130,7 +135,8 @@ package struct Ingester {
                 }
                 // Hash first: an unchanged note costs a hash and a lookup, no parse.
                 let hash = prepared?.hash ?? SHA256.hex(note.data)
-                let (journalFile, absolute, knownFile, mode) = place(note)
+                let (journalFile, absolute) = location ?? locate(note)
+                let (knownFile, mode) = place((journalFile, absolute))
                 if !isDryRun, let same = keys.byHash[hash], split == nil || (splits[same.file] ?? .auto) == mode {
                     report.files.append(FileResult(path: note.path, status: .unchanged, id: same.id, file: same.file))
                     continue
