@@ -103,7 +103,7 @@ struct FailureCommand: AsyncParsableCommand {
         try store.append(decision)
         let decisions = try store.load()
         try index.write(sessions: []) { tx in
-            try tx.replaceFailures(FailureClusterer().clusters(try tx.sessions(), decisions: decisions))
+            try tx.replaceFailures(FailureClusterer().clusters(try tx.derivedInputs(), decisions: decisions))
         }
         let now = try index.failures().filter { c in
             c.occurrences.contains { decision.occurrences.contains("\($0.session)#\($0.line)") }

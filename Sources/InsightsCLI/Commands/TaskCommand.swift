@@ -80,7 +80,7 @@ struct TaskCommand: AsyncParsableCommand {
         }
         try journal.pin(decision)
         try index.write(sessions: []) { tx in
-            try Derived.recomputeTasks(tx, sessions: try tx.sessions(), journal: journal)
+            try Derived.recomputeTasks(tx, journal: journal)
         }
         console.err("pinned \(decision.action.rawValue) of \(id) in \(journal.taskDecisionsPath)")
         return shown

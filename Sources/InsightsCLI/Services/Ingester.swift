@@ -78,20 +78,35 @@ package struct Ingester {
         var sources = originalSources
         var splits = journal.splitModes()
         let originalSplits = splits
-        var removing: [String] = []
         let sourceIDs = Dictionary(sources.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
         var report = Report()
+        // Sessions decided since the last flush, stored a batch at a time inside the one transaction (holding
+        // every parsed session until the end was most of a 50,000-note ingest's memory).
         var toStore: [StoredSession] = []
+        var toRemove: [String] = []
+        var storedIDs = Set<String>()
         var toWrite: [(file: String, data: Data)] = []
         var toWriteBytes = 0
         var isVerified = false
+        func verify(_ batch: IndexBatch) throws {
+            if !isVerified { try batch.verify(path: journal.indexPath); isVerified = true }
+        }
         // Notes to copy are written as they pile up (holding them all took 200 MB at 50,000 notes); always
         // before the index commit, so an index entry never exists without its note.
-        func writeNotes(atLeast bytes: Int) throws {
-            guard !isDryRun, let index, !toWrite.isEmpty, toWriteBytes >= bytes else { return }
-            if !isVerified { try index.verify(); isVerified = true }
+        func writeNotes(_ batch: IndexBatch?, atLeast bytes: Int) throws {
+            guard let batch, !toWrite.isEmpty, toWriteBytes >= bytes else { return }
+            try verify(batch)
             try journal.writeAll(toWrite.map { ($0.data, $0.file) })
             toWrite.removeAll(keepingCapacity: true); toWriteBytes = 0
+        }
+        // Removals never take a session this command stores (they name entries gone from a log).
+        func flush(_ batch: IndexBatch?) throws {
+            guard let batch, !toStore.isEmpty || !toRemove.isEmpty else { return }
+            try verify(batch)
+            try batch.remove(toRemove.filter { !storedIDs.contains($0) })
+            storedIDs.formUnion(toStore.map(\.session.id))
+            try batch.store(toStore)
+            toStore.removeAll(keepingCapacity: true); toRemove.removeAll(keepingCapacity: true)
         }
         if isDryRun { report.sessions = [] }
         var resolvedFolders: [String: String] = [:]
@@ -110,6 +125,8 @@ package struct Ingester {
         }
         var n = 0
         var position = inputs.startIndex
+        // Every input decided in order; with a batch, what changes is stored as it is decided.
+        func decideAll(_ writes: IndexBatch?) throws {
         while position != inputs.endIndex {
             // A batch of notes read in order, then hashed and parsed on every core (parsing is most of a cold
             // ingest); deciding what each note is stays sequential, in input order.
@@ -152,7 +169,7 @@ package struct Ingester {
                     if split != nil { splits[file] = mode == .auto ? nil : mode }
                     report.files += log.results
                     toStore += log.stored
-                    removing += log.removing
+                    toRemove += log.removing
                     if let write = log.write { toWrite.append(write); toWriteBytes += write.data.count }
                     continue
                 }
@@ -205,17 +222,25 @@ package struct Ingester {
                 if journalFile == nil { toWrite.append((file, note.data)); toWriteBytes += note.data.count }
                 report.files.append(FileResult(path: note.path, status: outcome, id: session.id, file: file, counts: Counts(session)))
             }
-            try writeNotes(atLeast: Self.noteBytesPerWrite)
+            try flush(writes)
+            try writeNotes(writes, atLeast: Self.noteBytesPerWrite)
+        }
         }
 
-        guard !isDryRun, let index, !toStore.isEmpty || !removing.isEmpty else { return report }
-        if !isVerified { try index.verify(); isVerified = true }
-        // Notes first (each atomically), then the index in one transaction: a kill between the two leaves
-        // notes the next ingest or reindex picks up, never an index entry without its note.
-        try writeNotes(atLeast: 0)
-        if sources != originalSources { try journal.writeSources(sources) }
-        if splits != originalSplits { try journal.writeSplitModes(splits) }
-        try index.write(sessions: consume toStore, removing: removing, then: Derived.recompute(journal: journal))
+        guard !isDryRun, let index else {
+            try decideAll(nil)
+            return report
+        }
+        // One transaction: sessions are stored as they are decided, the notes are copied into the journal
+        // (each atomically) before it commits, and tasks and failures are recomputed in it. A kill before the
+        // commit leaves notes the next ingest or reindex picks up, never an index entry without its note.
+        try index.writing({ batch in
+            try decideAll(batch)
+            guard batch.hasChanges else { return }
+            try writeNotes(batch, atLeast: 0)
+            if sources != originalSources { try journal.writeSources(sources) }
+            if splits != originalSplits { try journal.writeSplitModes(splits) }
+        }, then: Derived.recompute(journal: journal))
         return report
     }
 

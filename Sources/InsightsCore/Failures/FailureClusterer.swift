@@ -63,10 +63,20 @@ public struct FailureClusterer: Sendable {
         grouping(sessions, decisions: decisions).clusters
     }
 
+    /// The clusters of the sessions' failure candidates (see `clusters(_:decisions:)`).
+    public func clusters(_ inputs: [DerivedInput], decisions: [FailureDecision] = []) -> [FailureCluster] {
+        grouping(inputs, decisions: decisions).clusters
+    }
+
     /// The whole computation, kept for explanations.
     public func grouping(_ sessions: [Session], decisions: [FailureDecision] = []) -> FailureGrouping {
-        let ordered = sessions.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
-        let candidates = ordered.flatMap(FailureCandidates.from)
+        grouping(sessions.map(DerivedInput.init), decisions: decisions)
+    }
+
+    /// The whole computation over the sessions' failure candidates.
+    public func grouping(_ inputs: [DerivedInput], decisions: [FailureDecision] = []) -> FailureGrouping {
+        let ordered = inputs.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        let candidates = ordered.flatMap(\.candidates)
         let vectors = TermVectors(candidates)
         let facets = CandidateFacets(candidates)
         let groups = group(candidates, facets, vectors, decisions)

@@ -1,7 +1,7 @@
 extension TaskTracker {
     /// Gives drafts their stable ids, applies pinned merges and status overrides, and derives each task's
     /// status, priority, dates and evidence.
-    func build(_ drafts: [Draft], sessions: [Session]) -> [TrackedTask] {
+    func build(_ drafts: [Draft], sessions: [TaskInput]) -> [TrackedTask] {
         let order = Dictionary(sessions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         func key(_ m: TaskMention) -> (String, Int, Int, Int) {
             (m.date, order[m.session] ?? Int.max, m.line, m.kind == .open ? 0 : 1)

@@ -45,6 +45,11 @@ public struct TaskTracker: Sendable {
 
     /// The tracked tasks of `sessions` (any order), by priority then age.
     public func tasks(from sessions: [Session]) -> [TrackedTask] {
+        tasks(from: sessions.map(TaskInput.init))
+    }
+
+    /// The tracked tasks of the sessions' work items (any order), by priority then age.
+    public func tasks(from sessions: [TaskInput]) -> [TrackedTask] {
         let ordered = sessions.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
         let splits = Set(decisions.filter { $0.action == .split }.compactMap { d in d.session.map { "\($0)#\(d.line ?? 0)" } })
 
@@ -64,7 +69,7 @@ public struct TaskTracker: Sendable {
         var postings = [[Int]](repeating: [], count: similarity.documentFrequency.count)
         var scratch = Scratch()
 
-        func attach(_ p: Pending, to index: Int, session: Session) {
+        func attach(_ p: Pending, to index: Int, session: TaskInput) {
             drafts[index].mentions.append(p.mention)
             // Only what was planned says what a task is: evidence of done work ("config/example_amc.toml")
             // closes it but never draws in later mentions that share its generic words.
@@ -133,6 +138,21 @@ public struct TaskTracker: Sendable {
         var touched: [Int] = []
         var item = 0
 
+        /// The counters as unchecked buffers (grown first to cover every draft), and the touched list.
+        mutating func withBuffers(_ body: (UnsafeMutableBufferPointer<Int>, UnsafeMutableBufferPointer<Int32>,
+                                           UnsafeMutableBufferPointer<Int32>, UnsafeMutableBufferPointer<Double>, inout [Int]) -> Void) {
+            var list = touched
+            touched = []
+            stamp.withUnsafeMutableBufferPointer { s in
+                count.withUnsafeMutableBufferPointer { c in
+                    lastWord.withUnsafeMutableBufferPointer { l in
+                        weight.withUnsafeMutableBufferPointer { w in body(s, c, l, w, &list) }
+                    }
+                }
+            }
+            touched = list
+        }
+
         mutating func grow(to n: Int) {
             guard stamp.count < n else { return }
             let extra = n - stamp.count
@@ -157,14 +177,21 @@ public struct TaskTracker: Sendable {
         for (i, p) in items.enumerated() where !p.isPinnedApart && !p.shape.full.isEmpty {
             scratch.item += 1
             scratch.touched.removeAll(keepingCapacity: true)
-            for t in p.shape.full {
-                let w = similarity.weight(t)
-                for d in postings[Int(t)].suffix(postingScan) {
-                    if scratch.stamp[d] != scratch.item {
-                        scratch.stamp[d] = scratch.item; scratch.count[d] = 0; scratch.lastWord[d] = -1; scratch.weight[d] = 0
-                        scratch.touched.append(d)
+            let item = scratch.item
+            // Unchecked buffers: this loop runs for every word of every mention over up to `postingScan`
+            // drafts (10,000 generated notes: a quarter of the whole tracker in bounds and exclusivity checks).
+            scratch.withBuffers { stamp, count, lastWord, weight, touched in
+                for t in p.shape.full {
+                    let w = similarity.weight(t)
+                    postings[Int(t)].withUnsafeBufferPointer { list in
+                        for d in list[max(0, list.count - postingScan)...] {
+                            if stamp[d] != item {
+                                stamp[d] = item; count[d] = 0; lastWord[d] = -1; weight[d] = 0
+                                touched.append(d)
+                            }
+                            if lastWord[d] != t { lastWord[d] = t; count[d] += 1; weight[d] += w }
+                        }
                     }
-                    if scratch.lastWord[d] != t { scratch.lastWord[d] = t; scratch.count[d] += 1; scratch.weight[d] += w }
                 }
             }
             let need: Int32 = p.shape.full.count == 1 ? 1 : 2

@@ -82,100 +82,6 @@ public final class Index: Sendable {
         if check != "ok" { throw StoreError.corruptIndex(path: path, reason: check ?? "quick_check failed") }
     }
 
-    // MARK: Writing
-
-    /// Replaces the given sessions (matched by id) and removes `removing`, all in one transaction;
-    /// `then` runs inside the same transaction (to recompute tasks and failures).
-    /// `sessions` is consumed: it is released once stored, before `then` reads every session back (at 50,000
-    /// notes a cold ingest held both copies).
-    public func write(sessions: consuming [StoredSession], removing: [String] = [],
-                      then: (@Sendable (IndexTransaction) throws -> Void)? = nil) throws {
-        var pending = consume sessions
-        let changes = !pending.isEmpty || !removing.isEmpty
-        try writer.write { db in
-            for id in removing {
-                try db.execute(sql: "DELETE FROM session WHERE id = ?", arguments: [id])
-            }
-            for stored in pending {
-                // Two statements, so each uses its index (an OR of the two scans the whole table).
-                try db.cachedStatement(sql: "DELETE FROM session WHERE id = ?").execute(arguments: [stored.session.id])
-                // A whole note replaces everything read from its file; an entry of a log replaces only a
-                // whole-note session of that file (its sibling entries stay).
-                try db.cachedStatement(sql: stored.session.entry == nil ? "DELETE FROM session WHERE file = ?"
-                                           : "DELETE FROM session WHERE file = ? AND entry_start IS NULL").execute(arguments: [stored.file])
-                try Self.insert(stored, db)
-            }
-            pending = []
-            if let then { try then(IndexTransaction(db: db)) }
-            if changes { try Self.compactSearchIndex(db) }
-            try Self.newGeneration(db)
-        }
-    }
-
-    /// The token of the index's current content: a new random value after every write, nil for an index
-    /// written before there were tokens. Equal tokens mean equal content.
-    public func generation() throws -> String? {
-        try writer.read { db in
-            try db.tableExists("meta") ? try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'") : nil
-        }
-    }
-
-    /// Replaces the token, and rewrites the search's item lengths for the new content (`RankLengths`).
-    static func newGeneration(_ db: Database) throws {
-        let token = UUID().uuidString
-        try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('generation', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                       arguments: [token])
-        try RankLengths.refresh(db, generation: token)
-    }
-
-    /// FTS5 writes a new segment per transaction and merges them four at a time; a search seeks every segment
-    /// for every term, so at 10,000 notes twelve segments made each result's snippet 0.18 ms instead of 0.04.
-    /// Past this many segments a write merges them into one ('optimize': 0.36 s at 10,000 notes, in the same
-    /// transaction, so at most once per ingest).
-    static let maxSearchSegments = 4
-
-    static func compactSearchIndex(_ db: Database) throws {
-        let segments = try Int.fetchOne(db, sql: "SELECT count(DISTINCT segid) FROM item_fts_idx") ?? 0
-        if segments > maxSearchSegments { try db.execute(sql: "INSERT INTO item_fts(item_fts) VALUES('optimize')") }
-    }
-
-    /// Removes every session, item, task and failure.
-    public func clear() throws {
-        try writer.write { db in
-            try db.execute(sql: "DELETE FROM session; DELETE FROM task; DELETE FROM failure;")
-            try db.execute(sql: "INSERT INTO item_fts(item_fts) VALUES('rebuild')")
-            try Self.newGeneration(db)
-        }
-    }
-
-    private static let encoder: JSONEncoder = {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys]
-        return e
-    }()
-
-    private static func insert(_ stored: StoredSession, _ db: Database) throws {
-        let s = stored.session
-        let tagsJSON = String(decoding: try encoder.encode(s.tags), as: UTF8.self)
-        // Not cached: a cached statement keeps its last blob argument alive past the connection (LeakSanitizer
-        // reports it), and there is one of these per note.
-        try db.execute(sql: """
-            INSERT INTO session(id, title, date, source, file, hash, tags, json, entry_start, entry_end)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [s.id, s.title, s.date, s.source, stored.file, s.hash, tagsJSON, try encoder.encode(s),
-                             s.entry?.startLine, s.entry?.endLine])
-        let tags = " " + s.tags.joined(separator: " ") + " "
-        // Cached: compiling the same INSERT for each of 40,000 items was a tenth of an ingest.
-        let insertItem = try db.cachedStatement(sql: """
-            INSERT INTO item(session_id, kind, ordinal, title, body, line, date, priority, priority_rank, status, category, tags)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for row in SearchRows.rows(for: s) {
-            try insertItem.execute(arguments: [s.id, row.kind.rawValue, row.ordinal, row.title, row.body, row.line, s.date,
-                                               row.priority, row.priorityRank, row.status, row.category, tags])
-        }
-    }
-
     // MARK: Reading
 
     /// Every session's identity (id, file, hash, title, date, source), for deciding what an ingest changes.
@@ -248,11 +154,27 @@ public struct IndexTransaction {
 }
 
 extension IndexTransaction {
-    /// Every stored session (including those written earlier in this transaction), oldest first.
-    public func sessions() throws -> [Session] {
-        // Decoded on every core: 1.5 s of a one-note ingest into 10,000 notes was this JSON.
-        let rows = try Data.fetchAll(db, sql: "SELECT json FROM session ORDER BY date, id")
-        return try Parallel.map(rows, inRunsOf: 256) { try $0.map(Index.decode) }
+    /// Every stored session's derived input (what tasks and failures are computed from), in no set order.
+    /// One stored before this format, or by an index older than schema v6, is made from the session's JSON
+    /// and stored for the next time.
+    public func derivedInputs() throws -> [DerivedInput] {
+        let rows = try Row.fetchAll(db, sql: "SELECT id, derived FROM session").map { row -> (id: String, bytes: Data?) in
+            (row[0], row[1])
+        }
+        let read: [DerivedInput?] = try Parallel.map(rows, inRunsOf: 512) { run in
+            run.map { row in row.bytes.flatMap { DerivedInput(bytes: [UInt8]($0)) } }
+        }
+        var inputs: [DerivedInput] = []
+        inputs.reserveCapacity(rows.count)
+        let update = try db.makeStatement(sql: "UPDATE session SET derived = ? WHERE id = ?")
+        for (row, input) in zip(rows, read) {
+            if let input { inputs.append(input); continue }
+            guard let json = try Data.fetchOne(db, sql: "SELECT json FROM session WHERE id = ?", arguments: [row.id]) else { continue }
+            let made = DerivedInput(try Index.decode(json))
+            try update.execute(arguments: [Data(made.bytes()), row.id])
+            inputs.append(made)
+        }
+        return inputs
     }
 }
 

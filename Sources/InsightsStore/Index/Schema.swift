@@ -3,7 +3,8 @@ import GRDB
 /// Every schema change, in order. Migrations are named and append-only: never edit one after release.
 enum Schema {
     /// The schema version this build writes; an index with a later version was made by a newer insights.
-    static let migrationNames = ["v1-sessions-items-fts", "v2-session-entries", "v3-generation", "v4-session-keys", "v5-rank-lengths"]
+    static let migrationNames = ["v1-sessions-items-fts", "v2-session-entries", "v3-generation", "v4-session-keys", "v5-rank-lengths",
+                                 "v6-derived-inputs"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -110,6 +111,14 @@ enum Schema {
             if let token = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'") {
                 try RankLengths.refresh(db, generation: token)
             }
+        }
+        // What tasks and failures are computed from, per session (`DerivedInput`, compact bytes; NULL until an
+        // older index's sessions are next read for a recompute), and a digest of each task's and failure's
+        // value, so a recompute rewrites only the rows that changed.
+        migrator.registerMigration("v6-derived-inputs") { db in
+            try db.alter(table: "session") { t in t.add(column: "derived", .blob) }
+            try db.alter(table: "task") { t in t.add(column: "digest", .text) }
+            try db.alter(table: "failure") { t in t.add(column: "digest", .text) }
         }
         return migrator
     }

@@ -1,0 +1,61 @@
+/// What the task tracker reads of one session: its remaining and completed work and the items its updates
+/// resolve, nothing else (a finding's text or a friction table never makes a task).
+///
+/// The reference note → 12 remaining items (priorities P0–P3, "Blocked by #1"), its completed rows, and one
+/// update resolving "Fix migration tracking".
+public struct TaskInput: Sendable, Hashable {
+    /// A remaining item.
+    public struct Item: Sendable, Hashable {
+        public var number: Int?
+        public var title: String
+        public var priority: String?
+        public var priorityRank: Int?
+        public var dependsOn: [Int]
+        public var line: Int
+
+        public init(number: Int?, title: String, priority: String?, priorityRank: Int?, dependsOn: [Int], line: Int) {
+            self.number = number; self.title = title; self.priority = priority; self.priorityRank = priorityRank
+            self.dependsOn = dependsOn; self.line = line
+        }
+    }
+
+    /// A completed item.
+    public struct Done: Sendable, Hashable {
+        public var title: String
+        public var line: Int
+
+        public init(title: String, line: Int) { self.title = title; self.line = line }
+    }
+
+    /// An update and the titles of the remaining items it resolves.
+    public struct Resolution: Sendable, Hashable {
+        public var title: String
+        public var resolves: [String]
+        public var line: Int
+
+        public init(title: String, resolves: [String], line: Int) { self.title = title; self.resolves = resolves; self.line = line }
+    }
+
+    public var id: String
+    public var date: String
+    public var tags: [String]
+    public var remaining: [Item]
+    public var completed: [Done]
+    public var updates: [Resolution]
+
+    public init(id: String, date: String, tags: [String] = [], remaining: [Item] = [], completed: [Done] = [],
+                updates: [Resolution] = []) {
+        self.id = id; self.date = date; self.tags = tags; self.remaining = remaining; self.completed = completed
+        self.updates = updates
+    }
+
+    public init(_ s: Session) {
+        self.init(id: s.id, date: s.date, tags: s.tags,
+                  remaining: s.remaining.map {
+                      Item(number: $0.number, title: $0.title, priority: $0.priority, priorityRank: $0.priorityRank,
+                           dependsOn: $0.dependsOn, line: $0.line)
+                  },
+                  completed: s.completed.map { Done(title: $0.title, line: $0.line) },
+                  updates: s.updates.map { Resolution(title: $0.title, resolves: $0.resolves, line: $0.line) })
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+import InsightsCore
+import InsightsMarkdown
+
+/// `DerivedInput` and its bytes: what the index keeps per session so tasks and failures are recomputed
+/// without decoding every session.
+@Suite("Derived inputs")
+struct DerivedInputTests {
+    @Test("bytes round-trip small and negative numbers, Unicode and empty strings")
+    func byteCoding() throws {
+        var w = ByteWriter()
+        w.write(0); w.write(-1); w.write(300); w.write(Int.max); w.write(Int.min)
+        w.write("é✅ ab"); w.write(""); w.write(nil as String?); w.write(Optional("x")); w.write([3, -7])
+        #expect(Array(w.bytes.prefix(3)) == [0, 1, 216], "zigzag: 0 → 0, -1 → 1, 300 → 600 = 216 4")
+        var r = ByteReader(w.bytes)
+        #expect(try r.int() == 0); #expect(try r.int() == -1); #expect(try r.int() == 300)
+        #expect(try r.int() == Int.max); #expect(try r.int() == Int.min)
+        #expect(try r.string() == "é✅ ab"); #expect(try r.string() == "")
+        #expect(try r.optionalString() == nil); #expect(try r.optionalString() == "x")
+        #expect(try r.ints() == [3, -7])
+        #expect(r.isAtEnd)
+        #expect(throws: ByteReader.Malformed.self) { try r.int() }
+    }
+
+    @Test("the reference note: 12 remaining items, the update's resolution, 15 failure candidates")
+    func referenceNote() throws {
+        let input = DerivedInput(try Corpus.session(Corpus.seed))
+        #expect(input.tasks.remaining.count == 12)
+        #expect(input.tasks.remaining.first { $0.dependsOn == [1] }?.priority == "P0")
+        #expect(input.tasks.updates.flatMap(\.resolves).contains { $0.lowercased().contains("migration tracking") })
+        // Six findings (the "Friction Points" heading only holds its table), six friction rows, three takeaways.
+        #expect(input.candidates.map(\.kind.rawValue).sorted() == Array(repeating: "finding", count: 6)
+                + Array(repeating: "friction", count: 6) + Array(repeating: "takeaway", count: 3))
+    }
+
+    @Test("every corpus note's input comes back from its bytes unchanged")
+    func corpusRoundTrip() throws {
+        let root = try #require(Corpus.root, "../shared/corpus/ is absent")
+        let files = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".md") } ?? []
+        #expect(files.count > 50)
+        var candidates = 0
+        for file in files where file != "README.md" {
+            let input = DerivedInput(try Corpus.session(file))
+            let bytes = input.bytes()
+            #expect(DerivedInput(bytes: bytes) == input, "\(file)")
+            candidates += input.candidates.count
+        }
+        #expect(candidates == 165, "the corpus's failure candidates, as extraction finds them today")
+    }
+
+    @Test("bytes of another format, cut short or with trailing junk are refused, not misread")
+    func refusesOtherBytes() throws {
+        let bytes = DerivedInput(try Corpus.session(Corpus.seed)).bytes()
+        var other = bytes
+        other[0] = UInt8(DerivedInput.format + 1) * 2  // zigzag form of the next format
+        #expect(DerivedInput(bytes: other) == nil)
+        #expect(DerivedInput(bytes: Array(bytes.dropLast(5))) == nil)
+        #expect(DerivedInput(bytes: bytes + [0]) == nil)
+        #expect(DerivedInput(bytes: []) == nil)
+    }
+
+    @Test("the tracker and the clusterer give the same results from inputs as from sessions")
+    func sameResults() throws {
+        // A corpus series (carried-over work) and the shipped journal (recurring failures).
+        let root = try #require(Corpus.root, "../shared/corpus/ is absent")
+        let series = root.appendingPathComponent("notes/tickdatapipeline").path
+        let journal = Corpus.repo.appendingPathComponent("journal").path
+        var sessions: [Session] = []
+        for folder in [series, journal] {
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder).sorted() where name.hasSuffix(".md") {
+                let text = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
+                sessions.append(NoteParser().session(from: text, fileName: name))
+            }
+        }
+        let inputs = sessions.map(DerivedInput.init).compactMap { DerivedInput(bytes: $0.bytes()) }
+        #expect(inputs.count == sessions.count)
+        #expect(TaskTracker().tasks(from: inputs.map(\.tasks)) == TaskTracker().tasks(from: sessions))
+        #expect(FailureClusterer().clusters(inputs) == FailureClusterer().clusters(sessions))
+        #expect(FailureClusterer().clusters(inputs).filter { $0.sessions >= 2 }.count == 6, "the shipped journal's six recurring failures")
+        #expect(TaskTracker().tasks(from: inputs.map(\.tasks)).contains { $0.mentions.count >= 2 })
+    }
+}

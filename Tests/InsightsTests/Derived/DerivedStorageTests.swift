@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+import Testing
+import InsightsCore
+@testable import InsightsStore
+
+/// How the index keeps derived inputs and writes only the tasks and failures that changed.
+@Suite("Derived storage")
+struct DerivedStorageTests {
+    func seedIndex() throws -> (Index, Session) {
+        let index = try Index.inMemory()
+        let seed = try Corpus.session(Corpus.seed)
+        try index.write(sessions: [StoredSession(session: seed, file: "seed.md")])
+        return (index, seed)
+    }
+
+    @Test("a stored session's derived input is stored beside it and read back equal")
+    func storedBeside() throws {
+        let (index, seed) = try seedIndex()
+        let inputs = try index.writer.write { db in try IndexTransaction(db: db).derivedInputs() }
+        #expect(inputs == [DerivedInput(seed)])
+    }
+
+    @Test("a session stored before v6 (no derived input) gets one made from its JSON, and keeps it")
+    func madeFromJSON() throws {
+        let (index, seed) = try seedIndex()
+        try index.debugExecute("UPDATE session SET derived = NULL")
+        let inputs = try index.writer.write { db in try IndexTransaction(db: db).derivedInputs() }
+        #expect(inputs == [DerivedInput(seed)])
+        let stored = try index.writer.read { db in try Data.fetchOne(db, sql: "SELECT derived FROM session") }
+        #expect(stored.flatMap { DerivedInput(bytes: [UInt8]($0)) } == DerivedInput(seed))
+    }
+
+    @Test("replacing tasks rewrites only the changed rows and deletes the ones gone")
+    func differentialTasks() throws {
+        let (index, seed) = try seedIndex()
+        var tasks = TaskTracker().tasks(from: [seed])
+        try index.writer.write { db in try IndexTransaction(db: db).replaceTasks(tasks) }
+        func rowids() throws -> [String: Int64] {
+            try index.writer.read { db in
+                Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, rowid FROM task").map { ($0[0], $0[1]) })
+            }
+        }
+        let before = try rowids()
+        #expect(before.count == tasks.count)
+        tasks[0].title = "Changed title"
+        let gone = tasks.removeLast()
+        try index.writer.write { db in try IndexTransaction(db: db).replaceTasks(tasks) }
+        let after = try rowids()
+        #expect(after[gone.id] == nil)
+        #expect(after[tasks[0].id] != before[tasks[0].id], "the changed task is written again")
+        #expect(tasks.dropFirst().allSatisfy { after[$0.id] == before[$0.id] }, "unchanged tasks are left alone")
+        #expect(try index.tasks().sorted { $0.id < $1.id } == tasks.sorted { $0.id < $1.id })
+    }
+
+    @Test("digests differ when any field differs, and where a nested list ends matters")
+    func digests() throws {
+        let mention = TaskMention(session: "s", date: "2026-01-01", line: 3, text: "Fix it", kind: .open)
+        let task = TrackedTask(id: "T-1", title: "Fix it", mentions: [mention], firstSeen: "2026-01-01")
+        let base = try ValueDigest.of(task)
+        #expect(try ValueDigest.of(task) == base)
+        var variants: [TrackedTask] = []
+        var t = task; t.title = "Fix it!"; variants.append(t)
+        t = task; t.priority = "P1"; variants.append(t)
+        t = task; t.priorityRank = 0; variants.append(t)
+        t = task; t.status = .done; variants.append(t)
+        t = task; t.mentions[0].line = 4; variants.append(t)
+        t = task; t.mentions[0].priority = "P2"; variants.append(t)
+        t = task; t.mentions.append(mention); variants.append(t)
+        t = task; t.isReopened = true; variants.append(t)
+        t = task; t.tags = ["ci"]; variants.append(t)
+        t = task; t.dependsOn = ["T-2"]; variants.append(t)
+        t = task; t.evidence = mention; variants.append(t)
+        let digests = try variants.map(ValueDigest.of)
+        #expect(!digests.contains(base))
+        #expect(Set(digests).count == digests.count)
+
+        struct Inner: Encodable { var a: Int; var b: Int? }
+        struct Outer: Encodable { var list: [Inner]; var b: Int? }
+        #expect(try ValueDigest.of(Outer(list: [Inner(a: 1, b: nil)], b: 2)) != ValueDigest.of(Outer(list: [Inner(a: 1, b: 2)], b: nil)))
+    }
+}
