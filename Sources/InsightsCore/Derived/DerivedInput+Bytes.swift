@@ -2,7 +2,7 @@ extension DerivedInput {
     /// Bumped whenever what a `DerivedInput` holds or how it is read out of a session changes (a new field,
     /// a change to `FailureCandidates` or `TaskInput`): stored bytes of another format are not read, and the
     /// input is made again from the session.
-    public static let format = 1
+    public static let format = 2
 
     /// The compact form the index stores beside each session.
     public func bytes() -> [UInt8] {
@@ -12,9 +12,10 @@ extension DerivedInput {
         w.write(tasks.remaining.count)
         for r in tasks.remaining {
             w.write(r.number); w.write(r.title); w.write(r.priority); w.write(r.priorityRank); w.write(r.dependsOn); w.write(r.line)
+            write(r.forms, &w)
         }
         w.write(tasks.completed.count)
-        for c in tasks.completed { w.write(c.title); w.write(c.line) }
+        for c in tasks.completed { w.write(c.title); w.write(c.line); write(c.forms, &w) }
         w.write(tasks.updates.count)
         for u in tasks.updates { w.write(u.title); w.write(u.resolves); w.write(u.line) }
         w.write(candidates.count)
@@ -27,6 +28,16 @@ extension DerivedInput {
         return w.bytes
     }
 
+    private func write(_ forms: TitleForms, _ w: inout ByteWriter) {
+        w.write(forms.full)
+        w.write(forms.head != nil)
+        if let head = forms.head { w.write(head) }
+    }
+
+    private static func forms(_ r: inout ByteReader) throws -> TitleForms {
+        TitleForms(full: try r.strings(), head: try r.bool() ? try r.strings() : nil)
+    }
+
     /// Reads `bytes()`; nil when they are of another format or damaged (make the input from the session then).
     public init?(bytes: [UInt8]) {
         var r = ByteReader(bytes)
@@ -36,9 +47,12 @@ extension DerivedInput {
             var tasks = TaskInput(id: id, date: date, tags: try r.strings())
             for _ in 0..<(try r.count()) {
                 tasks.remaining.append(TaskInput.Item(number: try r.optionalInt(), title: try r.string(), priority: try r.optionalString(),
-                                                      priorityRank: try r.optionalInt(), dependsOn: try r.ints(), line: try r.int()))
+                                                      priorityRank: try r.optionalInt(), dependsOn: try r.ints(), line: try r.int(),
+                                                      forms: try Self.forms(&r)))
             }
-            for _ in 0..<(try r.count()) { tasks.completed.append(TaskInput.Done(title: try r.string(), line: try r.int())) }
+            for _ in 0..<(try r.count()) {
+                tasks.completed.append(TaskInput.Done(title: try r.string(), line: try r.int(), forms: try Self.forms(&r)))
+            }
             for _ in 0..<(try r.count()) {
                 tasks.updates.append(TaskInput.Resolution(title: try r.string(), resolves: try r.strings(), line: try r.int()))
             }

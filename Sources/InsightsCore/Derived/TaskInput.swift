@@ -12,10 +12,13 @@ public struct TaskInput: Sendable, Hashable {
         public var priorityRank: Int?
         public var dependsOn: [Int]
         public var line: Int
+        /// The title's comparable words, worked out when the note is read.
+        public var forms: TitleForms
 
-        public init(number: Int?, title: String, priority: String?, priorityRank: Int?, dependsOn: [Int], line: Int) {
+        public init(number: Int?, title: String, priority: String?, priorityRank: Int?, dependsOn: [Int], line: Int,
+                    forms: TitleForms? = nil) {
             self.number = number; self.title = title; self.priority = priority; self.priorityRank = priorityRank
-            self.dependsOn = dependsOn; self.line = line
+            self.dependsOn = dependsOn; self.line = line; self.forms = forms ?? TaskSimilarity.forms(of: title)
         }
     }
 
@@ -23,8 +26,11 @@ public struct TaskInput: Sendable, Hashable {
     public struct Done: Sendable, Hashable {
         public var title: String
         public var line: Int
+        public var forms: TitleForms
 
-        public init(title: String, line: Int) { self.title = title; self.line = line }
+        public init(title: String, line: Int, forms: TitleForms? = nil) {
+            self.title = title; self.line = line; self.forms = forms ?? TaskSimilarity.forms(of: title)
+        }
     }
 
     /// An update and the titles of the remaining items it resolves.

@@ -1,5 +1,14 @@
 import Foundation
 
+/// The comparable words of a task title, in the order they are written (stop-words and status words out,
+/// abbreviations expanded, stemmed), and those of its head when the head is not the whole title.
+public struct TitleForms: Sendable, Hashable {
+    public var full: [String]
+    public var head: [String]?
+
+    public init(full: [String], head: [String]?) { self.full = full; self.head = head }
+}
+
 /// How alike two task titles are: IDF-weighted overlap of their stemmed content words.
 ///
 /// With `w(t) = ln(1 + N / df(t))` over all N task titles, `score(A, B)` is the mean of the weighted
@@ -12,13 +21,10 @@ public struct TaskSimilarity: Sendable {
 
     /// Every comparable word seen, numbered in order of first sight.
     private var ids: [String: Int32] = [:]
-    /// Raw lowercased word → its word id, or -1 for a word that is never compared.
-    private var rawIDs: [String: Int32] = [:]
     /// Per word id: in how many titles it occurs, then its IDF weight (after `freeze()`).
     private(set) var documentFrequency: [Int32] = []
     private var weights: [Double] = []
     private(set) var documents = 0
-    private var stems = StemCache()
 
     public init() {}
 
@@ -31,34 +37,37 @@ public struct TaskSimilarity: Sendable {
         var isHeadDifferent: Bool { head != full }
     }
 
+    /// A title's comparable words (`TitleForms`): the whole title's, and its head's when the head differs.
+    ///
+    /// `TaskSimilarity.forms(of: "Env var docs")` → `full: ["environ", "variabl", "document"]`, `head: nil`.
+    public static func forms(of title: String) -> TitleForms {
+        var stems = StemCache()
+        let headText = head(title)
+        return TitleForms(full: words(title, stems: &stems), head: headText == title ? nil : words(headText, stems: &stems))
+    }
+
     /// The shape of a title; its words count toward document frequency (call before `freeze()`).
-    mutating func shape(of title: String) -> Shape {
-        let full = ids(of: title)
-        let headText = TaskSimilarity.head(title)
-        let head = headText == title ? full : ids(of: headText)
+    mutating func shape(of title: String) -> Shape { shape(of: Self.forms(of: title)) }
+
+    /// The shape of a title from its forms (worked out once, when its note was ingested).
+    mutating func shape(of forms: TitleForms) -> Shape {
+        let full = ids(of: forms.full)
+        let head = forms.head.map { ids(of: $0) } ?? full
         documents += 1
         for id in full { documentFrequency[Int(id)] += 1 }
         return Shape(full: full, head: head.isEmpty ? full : head)
     }
 
-    /// A text's comparable words as sorted, unique word ids; each raw word is stemmed and looked up once per run.
-    private mutating func ids(of text: String) -> [Int32] {
+    /// Forms as sorted, unique word ids, numbered in order of first sight.
+    private mutating func ids(of forms: [String]) -> [Int32] {
         var out: [Int32] = []
-        for raw in Tokens.words(TaskSimilarity.joinIdentifiers(text)) {
-            if let known = rawIDs[raw] {
-                if known >= 0 { out.append(known) }
-                continue
-            }
-            var id: Int32 = -1
-            if let form = stems.form(raw) {
-                if let existing = ids[form] { id = existing } else {
-                    id = Int32(documentFrequency.count)
-                    ids[form] = id
-                    documentFrequency.append(0)
-                }
-                out.append(id)
-            }
-            rawIDs[raw] = id
+        out.reserveCapacity(forms.count)
+        for form in forms {
+            if let existing = ids[form] { out.append(existing); continue }
+            let id = Int32(documentFrequency.count)
+            ids[form] = id
+            documentFrequency.append(0)
+            out.append(id)
         }
         out.sort()
         var unique: [Int32] = []

@@ -58,8 +58,8 @@ public struct TaskTracker: Sendable {
         var openShapes: [[TaskSimilarity.Shape]] = []
         var doneShapes: [[TaskSimilarity.Shape]] = []
         for s in ordered {
-            openShapes.append(s.remaining.map { similarity.shape(of: $0.title) })
-            doneShapes.append(s.completed.map { similarity.shape(of: $0.title) })
+            openShapes.append(s.remaining.map { similarity.shape(of: $0.forms) })
+            doneShapes.append(s.completed.map { similarity.shape(of: $0.forms) })
         }
         similarity.freeze()
         openShapes = openShapes.map { $0.map(similarity.weighed) }

@@ -49,6 +49,16 @@ struct DerivedInputTests {
         #expect(candidates == 165, "the corpus's failure candidates, as extraction finds them today")
     }
 
+    @Test("a title's forms are its stemmed content words, and its head's when the head differs")
+    func titleForms() {
+        let forms = TaskSimilarity.forms(of: "Add security headers (P1)")
+        #expect(forms.full == ["secur", "header"], "'add' and 'P1' say nothing of what the work is")
+        #expect(forms.head == ["secur", "header"], "the head (no parentheses) is another text, with the same words")
+        #expect(TaskSimilarity.forms(of: "Env var docs").full == ["environ", "variabl", "document"])
+        #expect(TaskSimilarity.forms(of: "Env var docs").head == nil)
+        #expect(TaskInput.Item(number: nil, title: "Add security headers (P1)", priority: nil, priorityRank: nil, dependsOn: [], line: 1).forms == forms)
+    }
+
     @Test("bytes of another format, cut short or with trailing junk are refused, not misread")
     func refusesOtherBytes() throws {
         let bytes = DerivedInput(try Corpus.session(Corpus.seed)).bytes()
