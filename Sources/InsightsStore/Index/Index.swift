@@ -27,10 +27,13 @@ public final class Index: Sendable {
         config.busyMode = .timeout(30)
         config.readonly = readOnly
         config.foreignKeysEnabled = true
-        // Reads go through a memory map instead of read(2) copies, and keep more pages cached: at 10,000 notes
-        // (a 97 MB index) a search spent most of its time in the kernel copying pages.
+        // More pages cached than SQLite's default 2 MB.
         config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -32768")
+            // Searches map the file (`Index.search` turns it on for its connection); nothing else does: mapped
+            // pages count as the process's own memory, a write's integrity check touches every page (10,000
+            // notes: 106 MB more for a one-note ingest), and the kernel maps 64 kB around each page a scattered
+            // read touches (reading the session keys of 10,000 notes, a 2.7 MB index, took 48 MB).
+            try db.execute(sql: "PRAGMA cache_size = -32768")
             RankFunction.register(db)
         }
         do {

@@ -17,6 +17,9 @@ extension Index {
     /// --since, --kind or more words.
     public static let rankingWindow = 1_000
 
+    /// How much of the index file a search maps (all of it, up to 1 GiB).
+    static let searchMapSize = 1 << 30
+
     /// Match markers FTS5 puts around matched tokens; private-use characters never found in notes.
     static let markOpen: Character = "\u{E000}"
     static let markClose: Character = "\u{E001}"
@@ -32,6 +35,9 @@ extension Index {
         // Enough ranked candidates to fill the page from several sessions; details only for the page.
         let window = cap == nil ? limit : max(limit * 10, 200)
         return try writer.read { db in
+            // Through a memory map: at 10,000 notes (a 97 MB index) a search spent most of its time in the
+            // kernel copying pages.
+            try db.cachedStatement(sql: "PRAGMA mmap_size = \(Self.searchMapSize)").execute()
             // The rowid of the Nth newest match, when there are more than N: rank only matches from there on.
             let floor = try Int64.fetchOne(db.cachedStatement(sql: """
                 SELECT rowid FROM item_fts WHERE item_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?
