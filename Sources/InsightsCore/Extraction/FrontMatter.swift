@@ -57,7 +57,10 @@ public struct FrontMatter: Sendable, Hashable {
 extension StringProtocol {
     /// The text without leading and trailing spaces, tabs and line breaks.
     var trimmingSpaces: String {
+        // Nothing to trim when both ends are ASCII and not white space (a grapheme cannot end in such a byte
+        // unless it is that one character).
         var s = Substring(self)
+        if let f = s.utf8.first, let l = s.utf8.last, f < 0x80, l < 0x80, !ASCII.isSpace(f), !ASCII.isSpace(l) { return String(s) }
         while let f = s.first, f.isWhitespace { s.removeFirst() }
         while let l = s.last, l.isWhitespace { s.removeLast() }
         return String(s)

@@ -14,8 +14,9 @@ enum ItemText {
     /// `"Add security headers - CSP, X-Frame-Options"` → `("Add security headers", "CSP, X-Frame-Options")`.
     static func split(_ text: String) -> (title: String, detail: String) {
         let t = text.trimmingSpaces
-        for separator in [" — ", " – ", " - ", ": "] {
-            if let r = t.range(of: separator) {
+        let isASCII = t.isAllASCII
+        for separator in isASCII ? [" - ", ": "] : [" — ", " – ", " - ", ": "] {
+            if let r = isASCII ? t.asciiRange(of: separator) : t.range(of: separator) {
                 let head = t[..<r.lowerBound].trimmingSpaces
                 if head.count >= 3 && head.count <= 120 {
                     return (head, t[r.upperBound...].trimmingSpaces)
@@ -90,7 +91,7 @@ enum ItemText {
         var s = Substring(text.trimmingSpaces)
         var bracketed = false
         if s.hasPrefix("[") || s.hasPrefix("(") { s = s.dropFirst(); bracketed = true }
-        let word = s.prefix { !$0.isWhitespace && !"]):-–—,".contains($0) }
+        let word = leadingWord(s)
         guard !word.isEmpty, vocabulary.priorities[Vocabulary.normalize(String(word))] != nil else { return nil }
         let isMark = word.unicodeScalars.allSatisfy { Vocabulary.statusMarks.contains($0) || $0.properties.isEmojiPresentation || $0 == "\u{FE0F}" }
         var rest = s.dropFirst(word.count)
@@ -102,6 +103,20 @@ enum ItemText {
         return (String(word), restText)
     }
 
+    /// The text up to white space or one of `]):-–—,`; by bytes while they are ASCII.
+    static func leadingWord(_ s: Substring) -> Substring {
+        var i = s.utf8.startIndex
+        while i != s.utf8.endIndex {
+            let b = s.utf8[i]
+            if b >= 0x80 { return s.prefix { !$0.isWhitespace && !"]):-–—,".contains($0) } }
+            if ASCII.isSpace(b) || leadingBreaks.contains(b) { break }
+            s.utf8.formIndex(after: &i)
+        }
+        return s[s.startIndex..<i]
+    }
+
+    static let leadingBreaks: Set<UInt8> = Set("]):-,".utf8)
+
     /// The rank 0...3 of the first priority written in `text` (`P0`, `(High)`, `🔴`, `Priority: Low`).
     static func priorityRank(in text: String, _ vocabulary: Vocabulary) -> Int? {
         priorityWord(in: text, vocabulary).flatMap { vocabulary.priorities[Vocabulary.normalize($0)] }
@@ -110,8 +125,15 @@ enum ItemText {
     /// The first priority word in `text`: `P0`..`P3` anywhere, `High`/`Medium`/`Low`/`Critical` when marked
     /// as a priority (in brackets, before a colon, after "priority"), or a coloured circle.
     static func priorityWord(in text: String, _ vocabulary: Vocabulary) -> String? {
-        let words = text.split(whereSeparator: { $0.isWhitespace || "()[]{},;:*_/|".contains($0) })
+        guard mayHoldPriorityWord(text) else { return nil }
+        let isASCII = text.isAllASCII
+        let words = isASCII
+            ? text.utf8.split(whereSeparator: { ASCII.isSpace($0) || priorityBreaks.contains($0) }).map { Substring($0) }
+            : text.split(whereSeparator: { $0.isWhitespace || "()[]{},;:*_/|".contains($0) })
         for (i, raw) in words.enumerated() {
+            // In ASCII a priority word has at most eight letters and digits and begins with p, c, h, m, l or
+            // u ("P0", "critical", "high", "medium", "low", "urgent"); status marks are not ASCII.
+            if isASCII && !mayBePriority(raw.utf8) { continue }
             let w = String(raw).trimmingCharacters(in: ".!?-–—")
             let n = Vocabulary.normalize(w)
             if n.count == 2, n.first == "p", let d = n.last, ("0"..."3").contains(d) { return w.uppercased() }
@@ -131,14 +153,63 @@ enum ItemText {
         return nil
     }
 
+    /// Whether `priorityWord` can find anything in `text`: a status mark, or one of its words spelled out
+    /// (lowercased, apostrophes dropped, as `Vocabulary.normalize` reads a word). Most items have neither.
+    static func mayHoldPriorityWord(_ text: String) -> Bool {
+        var folded: [UInt8] = []
+        folded.reserveCapacity(text.utf8.count)
+        var hasOther = false
+        var quote = 0  // bytes of a ’ (E2 80 99) matched so far
+        for b in text.utf8 {
+            if b == 0x27 { continue }
+            if b >= 0x80 {
+                hasOther = true
+                if (quote == 0 && b == 0xE2) || (quote == 1 && b == 0x80) { quote += 1; continue }
+                if quote == 2 && b == 0x99 { quote = 0; continue }
+            }
+            if quote > 0 { folded += quote == 1 ? [0xE2] : [0xE2, 0x80]; quote = 0 }
+            folded.append(ASCII.lowercased(b))
+        }
+        if hasOther, text.unicodeScalars.contains(where: Vocabulary.statusMarks.contains) { return true }
+        return priorityNeedles.contains { needle in folded.withUnsafeBufferPointer { contains($0, needle) } }
+    }
+
+    static let priorityNeedles: [[UInt8]] = ["p0", "p1", "p2", "p3", "critical", "high", "medium", "low", "urgent"].map { Array($0.utf8) }
+
+    private static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard hay.count >= needle.count else { return false }
+        for start in 0...(hay.count - needle.count) where hay[start] == needle[0] {
+            var k = 1
+            while k < needle.count && hay[start + k] == needle[k] { k += 1 }
+            if k == needle.count { return true }
+        }
+        return false
+    }
+
+    /// The ASCII bytes `priorityWord` splits words at, besides white space.
+    static let priorityBreaks: Set<UInt8> = Set("()[]{},;:*_/|".utf8)
+
+    /// Whether an ASCII word could normalise to a priority word (see `priorityWord`).
+    static func mayBePriority(_ word: Substring.UTF8View) -> Bool {
+        var letters = 0
+        var first: UInt8 = 0
+        for b in word where ASCII.isLetter(b) || ASCII.isDigit(b) {
+            if letters == 0 { first = ASCII.lowercased(b) }
+            letters += 1
+            if letters > 8 { return false }
+        }
+        return letters >= 2 && "pchmlu".utf8.contains(first)
+    }
+
     /// Numbers of items this one depends on: `"Blocked by #1"` → `[1]`; `"depends on #2 and #3"` → `[2, 3]`.
     static func dependencies(in text: String) -> (numbers: [Int], texts: [String]) {
         let lower = text.lowercased()
         var numbers: [Int] = []
         var texts: [String] = []
+        let isASCII = lower.isAllASCII
         for cue in ["blocked by", "depends on", "dependent on", "requires", "after", "waiting on", "waits for", "needs"] {
             var search = lower.startIndex
-            while let r = lower.range(of: cue, range: search..<lower.endIndex) {
+            while let r = isASCII ? lower.asciiRange(of: cue, from: search) : lower.range(of: cue, range: search..<lower.endIndex) {
                 search = r.upperBound
                 let before = r.lowerBound > lower.startIndex ? lower[lower.index(before: r.lowerBound)] : " "
                 guard !before.isLetter else { continue }

@@ -9,6 +9,8 @@ struct LabelledLine {
 
     /// Nil unless the line starts (after an optional bullet) with `**Label**:`, `**Label:**` or `__Label__:`.
     init?(_ line: Substring, maxLabelWords: Int = 6) {
+        // Most lines start with something else: an ASCII byte that is no bullet and no `*` or `_`.
+        if let first = line.utf8.first(where: { !ASCII.isSpace($0) }), first < 0x80, !"-*+_".utf8.contains(first) { return nil }
         var s = Substring(line.trimmingSpaces)
         for bullet in ["- ", "* ", "+ "] where s.hasPrefix(bullet) { s = s.dropFirst(2); s = Substring(s.trimmingSpaces) }
         guard s.hasPrefix("**") || s.hasPrefix("__") else { return nil }

@@ -69,7 +69,7 @@ extension NoteExtractor {
             case .code, .html, .heading: return
             case .paragraph, .tableCell:
                 for inline in block.inlines {
-                    guard case .text(let text) = inline else { continue }
+                    guard case .text(let text) = inline, text.utf8.contains(UInt8(ascii: "#")) else { continue }
                     var previous: Character = " "
                     var i = text.startIndex
                     while i < text.endIndex {

@@ -274,9 +274,14 @@ struct Walk {
     }
 
     /// Priority named by a heading that is only a priority word ("High", "🔴 Critical").
+    /// The ASCII bytes heading words are split at, besides white space.
+    static let headingBreaks: Set<UInt8> = Set("-:()".utf8)
+
     func headingPriorityWord(_ text: String) -> String? {
-        let words = text.split(whereSeparator: { $0.isWhitespace || "-–—:()".contains($0) })
-        for w in words.prefix(3) {
+        let words = text.isAllASCII
+            ? text.utf8.split(whereSeparator: { ASCII.isSpace($0) || Self.headingBreaks.contains($0) }).prefix(3).map { Substring($0) }
+            : Array(text.split(whereSeparator: { $0.isWhitespace || "-–—:()".contains($0) }).prefix(3))
+        for w in words {
             let n = Vocabulary.normalize(String(w))
             guard let rank = vocabulary.priorities[n] else { continue }
             // "Blockers" names a rank, not a priority word anyone writes: show it as P0.

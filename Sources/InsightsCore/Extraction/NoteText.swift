@@ -11,8 +11,23 @@ public struct NoteText: Sendable {
     public init(_ text: String) {
         var body = text
         if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
-        // "\r\n" is a single Character in Swift: split on both, or a CRLF note is one long line.
-        let lines = body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        // "\r\n" is a single Character in Swift: both end a line, or a CRLF note is one long line. Found by
+        // bytes (a line feed is always a character of its own, or the end of a CR LF pair).
+        var lines: [Substring] = []
+        let utf8 = body.utf8
+        var start = utf8.startIndex
+        var i = start
+        var previous: String.Index?
+        while i != utf8.endIndex {
+            if utf8[i] == 10 {
+                let end = previous.map { utf8[$0] == 13 ? $0 : i } ?? i
+                lines.append(body[start..<end])
+                start = utf8.index(after: i)
+            }
+            previous = i
+            utf8.formIndex(after: &i)
+        }
+        lines.append(body[start..<utf8.endIndex])
         self.lines = lines
         self.frontMatter = FrontMatter(lines: lines)
         if frontMatter.lineCount > 0 {

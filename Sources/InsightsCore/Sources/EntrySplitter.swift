@@ -63,12 +63,31 @@ public enum EntrySplitter {
         guard mode != .none else { return false }
         let needed = mode == .auto ? 2 : 1
         var count = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            let trimmed = line.drop { $0 == " " }
-            if trimmed.hasPrefix("="), trimmed.allSatisfy({ $0 == "=" || $0 == " " || $0 == "\r" }) { return true }
-            guard trimmed.hasPrefix("#"), DateParser.firstDate(in: String(trimmed)) != nil else { continue }
-            count += 1
-            if count >= needed { return true }
+        // Lines by bytes: a line ends at a line feed that is its own character (a CR LF pair is one Character,
+        // which this test has always read as part of a line).
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var previous: UInt8 = 0
+        var i = start
+        while true {
+            let atEnd = i == utf8.endIndex
+            let b = atEnd ? 0 : utf8[i]
+            if atEnd || (b == 10 && previous != 13) {
+                var first = start
+                while first != i && utf8[first] == 32 { utf8.formIndex(after: &first) }
+                if first != i {
+                    if utf8[first] == UInt8(ascii: "=") {
+                        if utf8[first..<i].allSatisfy({ $0 == UInt8(ascii: "=") || $0 == 32 || $0 == 13 }) { return true }
+                    } else if utf8[first] == UInt8(ascii: "#"), DateParser.firstDate(in: String(text[first..<i])) != nil {
+                        count += 1
+                        if count >= needed { return true }
+                    }
+                }
+                if atEnd { break }
+                start = utf8.index(after: i)
+            }
+            previous = b
+            utf8.formIndex(after: &i)
         }
         return false
     }

@@ -12,6 +12,10 @@ public enum DateParser {
 
     /// The first date and the character range it was written in.
     public static func firstMatch(in text: String) -> (date: String, range: Range<String.Index>)? {
+        // Every form has a year: no four ASCII digits, no date (most headings and items).
+        var digits = 0
+        for b in text.utf8 where ASCII.isDigit(b) { digits += 1; if digits == 4 { break } }
+        guard digits == 4 else { return nil }
         let tokens = tokenize(text)
         var best: (date: String, range: Range<String.Index>)?
         for i in tokens.indices {
@@ -30,6 +34,7 @@ public enum DateParser {
     }
 
     private static func tokenize(_ text: String) -> [Token] {
+        if text.isAllASCII { return asciiTokens(text) }
         var tokens: [Token] = []
         var start: String.Index?
         var isNumber = false
@@ -49,6 +54,27 @@ public enum DateParser {
             }
             if i == text.endIndex { break }
             i = text.index(after: i)
+        }
+        return tokens
+    }
+
+    /// `tokenize` of ASCII text, by bytes (the same runs of digits and of letters).
+    private static func asciiTokens(_ text: String) -> [Token] {
+        var tokens: [Token] = []
+        let utf8 = text.utf8
+        var start: String.Index?
+        var isNumber = false
+        var i = utf8.startIndex
+        while true {
+            let b: UInt8? = i == utf8.endIndex ? nil : utf8[i]
+            let isDigit = b.map(ASCII.isDigit) ?? false, isLetter = b.map(ASCII.isLetter) ?? false
+            if let s = start, (isNumber && !isDigit) || (!isNumber && !isLetter) {
+                tokens.append(Token(text: text[s..<i], range: s..<i, isNumber: isNumber))
+                start = nil
+            }
+            if start == nil, isDigit || isLetter { start = i; isNumber = isDigit }
+            guard b != nil else { break }
+            utf8.formIndex(after: &i)
         }
         return tokens
     }

@@ -36,7 +36,8 @@ public struct PhraseIndex: Sendable, Hashable {
 
     /// The value of the longest entry occurring in `words` on word boundaries (entries are sorted longest first).
     static func longest(_ entries: [Entry], in words: [String], where accept: (Entry) -> Bool = { _ in true }) -> Entry? {
-        entries.first { accept($0) && words.containsRun($0.words) }
+        // The cheap test first: `accept` may look at every word.
+        entries.first { words.containsRun($0.words) && accept($0) }
     }
 }
 

@@ -1,0 +1,35 @@
+/// Byte-level shortcuts for text that is all ASCII (nearly every line of a note). Each gives exactly what the
+/// Character-level code it stands in for gives on such text; on other text the callers keep that code.
+///
+/// `"Blocked by #1".asciiRange(of: "by")` → the range of `by`; `"né".isAllASCII` → `false`.
+extension StringProtocol {
+    /// Whether every byte is below 0x80.
+    var isAllASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
+
+}
+
+extension String {
+    /// The first range of `needle` (ASCII) in this text (ASCII) at or after `start`, comparing bytes.
+    func asciiRange(of needle: String, from start: Index? = nil) -> Range<Index>? {
+        let hay = utf8, pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return nil }
+        var i = start.map { $0.samePosition(in: utf8) ?? utf8.startIndex } ?? utf8.startIndex
+        while i != hay.endIndex {
+            if hay[i] == first {
+                var j = hay.index(after: i), k = 1
+                while k < pattern.count, j != hay.endIndex, hay[j] == pattern[k] { j = hay.index(after: j); k += 1 }
+                if k == pattern.count { return i..<j }
+            }
+            i = hay.index(after: i)
+        }
+        return nil
+    }
+}
+
+enum ASCII {
+    /// The bytes `Character.isWhitespace` is true of: tab, line feed, vertical tab, form feed, return, space.
+    @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 32 || (b >= 9 && b <= 13) }
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
+    @inline(__always) static func lowercased(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
+}

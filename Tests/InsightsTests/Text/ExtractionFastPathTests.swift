@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+@testable import InsightsCore
+
+/// The byte-level shortcuts of extraction (`ASCIIText`) answer as the Character-level code they stand in for,
+/// on ASCII text and on the text around it: CR LF pairs, emoji, curly apostrophes, non-ASCII white space.
+@Suite("Extraction fast paths")
+struct ExtractionFastPathTests {
+    @Test("note lines end at LF and at CR LF, never at a lone CR", arguments: [
+        ("a\r\nb\n\r\nc\r", ["a", "b", "", "c\r"]),
+        ("one", ["one"]),
+        ("", [""]),
+        ("x\r\r\ny\n", ["x\r", "y", ""]),
+        ("✅ done\r\n🔴 open", ["✅ done", "🔴 open"]),
+    ])
+    func lines(text: String, expected: [String]) {
+        #expect(NoteText(text).lines.map(String.init) == expected)
+    }
+
+    @Test("priority words, with and without the shortcut's tell-tales", arguments: [
+        ("Fix the login (high)", "high"),
+        ("Fix the highlight flow below", nil),
+        ("🔴 Fix it now", "🔴"),
+        ("Rotate keys — p1", "P1"),
+        ("Rotate keys: ’P2’ next", "’P2’"),  // the word as written, curly quotes and all
+        ("**Critical** outage follow-up", "Critical"),
+        ("Priority low: tidy the docs", "low"),
+        ("Nothing to see here", nil),
+        ("Stop at p4 or P-0", nil),
+    ])
+    func priorityWords(text: String, expected: String?) {
+        #expect(ItemText.priorityWord(in: text, .default) == expected)
+    }
+
+    @Test("normalising: lowercase words, apostrophes dropped, one space between", arguments: [
+        ("Don't  Panic!", "dont panic"),
+        ("  Next Steps (P0)  ", "next steps p0"),
+        ("Ça va — l’été", "ça va lété"),
+        ("✅ Done", "✅ done"),
+        ("", ""),
+    ])
+    func normalize(text: String, expected: String) {
+        #expect(Vocabulary.normalize(text) == expected)
+    }
+
+    @Test("dates need a year; ASCII and Unicode headings read the same", arguments: [
+        ("Session Insights - December 17, 2025", "2025-12-17"),
+        ("Session Insights — December 17, 2025", "2025-12-17"),
+        ("## 17 Dec 2025 ✅", "2025-12-17"),
+        ("Sprint 12 review", nil),
+        ("SESSION 20251018 CHANGE LOG", "2025-10-18"),
+    ])
+    func dates(text: String, expected: String?) {
+        #expect(DateParser.firstDate(in: text) == expected)
+    }
+
+    @Test("a multi-entry log is suspected from dated headings and setext underlines only")
+    func mayHaveEntries() {
+        #expect(EntrySplitter.mayHaveEntries("## 2026-01-02\nx\n## 2026-01-03\ny", mode: .auto))
+        #expect(!EntrySplitter.mayHaveEntries("## 2026-01-02\nx\n## Notes\ny", mode: .auto))
+        #expect(EntrySplitter.mayHaveEntries("## 2026-01-02\nx", mode: .entries))
+        #expect(EntrySplitter.mayHaveEntries("Title\n  ===\n", mode: .auto))
+        #expect(!EntrySplitter.mayHaveEntries("a = b\n", mode: .auto))
+        #expect(!EntrySplitter.mayHaveEntries("## 2026-01-02\nx\n## 2026-01-03\ny", mode: .none))
+    }
+
+    @Test("labelled lines and item text splitting")
+    func labelledLines() {
+        #expect(LabelledLine("- **Root Cause**: the cache")?.label == "Root Cause")
+        #expect(LabelledLine("\u{00A0}**Impact:** none")?.value == "none", "non-ASCII white space is still trimmed")
+        #expect(LabelledLine("Plain text: not a label") == nil)
+        #expect(ItemText.split("Add security headers - CSP, X-Frame-Options") == ("Add security headers", "CSP, X-Frame-Options"))
+        #expect(ItemText.split("Add security headers — CSP") == ("Add security headers", "CSP"))
+        #expect(ItemText.dependencies(in: "Deploy (blocked by #1 and #3)").numbers == [1, 3])
+        #expect(ItemText.dependencies(in: "Déployer — depends on #2").numbers == [2])
+    }
+}
