@@ -56,12 +56,13 @@ public struct TaskInput: Sendable, Hashable {
     }
 
     public init(_ s: Session) {
+        var stems = TaskSimilarity.StemCache()
         self.init(id: s.id, date: s.date, tags: s.tags,
                   remaining: s.remaining.map {
                       Item(number: $0.number, title: $0.title, priority: $0.priority, priorityRank: $0.priorityRank,
-                           dependsOn: $0.dependsOn, line: $0.line)
+                           dependsOn: $0.dependsOn, line: $0.line, forms: TaskSimilarity.forms(of: $0.title, stems: &stems))
                   },
-                  completed: s.completed.map { Done(title: $0.title, line: $0.line) },
+                  completed: s.completed.map { Done(title: $0.title, line: $0.line, forms: TaskSimilarity.forms(of: $0.title, stems: &stems)) },
                   updates: s.updates.map { Resolution(title: $0.title, resolves: $0.resolves, line: $0.line) })
     }
 }

@@ -89,6 +89,7 @@ public enum FailureCandidates {
 
     static func clip(_ s: String, _ n: Int = 600) -> String {
         let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
-        return t.count > n ? String(t.prefix(n)) + "…" : t
+        // No more bytes than characters allowed: no need to count the characters.
+        return t.utf8.count > n && t.count > n ? String(t.prefix(n)) + "…" : t
     }
 }

@@ -42,6 +42,11 @@ public struct TaskSimilarity: Sendable {
     /// `TaskSimilarity.forms(of: "Env var docs")` → `full: ["environ", "variabl", "document"]`, `head: nil`.
     public static func forms(of title: String) -> TitleForms {
         var stems = StemCache()
+        return forms(of: title, stems: &stems)
+    }
+
+    /// `forms(of:)` with a stem cache shared by the titles of one note (stemming is most of the work).
+    static func forms(of title: String, stems: inout StemCache) -> TitleForms {
         let headText = head(title)
         return TitleForms(full: words(title, stems: &stems), head: headText == title ? nil : words(headText, stems: &stems))
     }
