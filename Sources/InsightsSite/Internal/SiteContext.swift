@@ -9,7 +9,7 @@ struct SiteContext {
     let output: String
 
     var templatesDigest = ""
-    var library = MustacheLibrary()
+    var library = SiteTemplates(library: MustacheLibrary(), texts: [:])
     var plan = SitePlan()
     var previous = Manifest()
     var next = Manifest()

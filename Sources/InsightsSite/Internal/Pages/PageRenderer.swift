@@ -2,7 +2,7 @@ import Mustache
 
 /// Renders a body template with its view, then wraps it in `layout.mustache`.
 struct PageRenderer {
-    let library: MustacheLibrary
+    let library: SiteTemplates
     let options: SiteOptions
 
     static let nav: [(href: String, label: String)] = [
@@ -13,7 +13,7 @@ struct PageRenderer {
     /// The page at `path` (output-relative): `template` rendered with `view`, inside the layout.
     func page(_ path: String, template: String, view: Any, title: String, description: String,
               section: String, scripts: [String] = []) throws -> String {
-        guard let body = library.render(TemplateTree.of(view), withTemplate: template) else {
+        guard let body = library.render(view, template: template) else {
             throw SiteError.template(name: template + ".mustache", reason: "missing")
         }
         let depth = path.split(separator: "/").count - 1
@@ -25,7 +25,7 @@ struct PageRenderer {
             body: body,
             nav: Self.nav.map { NavItem(href: $0.href, label: $0.label, isCurrent: $0.href == section) },
             generatedOn: options.generatedOn, scripts: scripts)
-        guard let html = library.render(TemplateTree.of(layout), withTemplate: "layout") else {
+        guard let html = library.render(layout, template: "layout") else {
             throw SiteError.template(name: "layout.mustache", reason: "missing")
         }
         return html

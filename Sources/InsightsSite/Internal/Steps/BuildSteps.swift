@@ -13,10 +13,12 @@ enum BuildSteps {
         // Every page's key includes the renderer's version: a new insights rebuilds pages its old one wrote.
         digest.add(SiteBuilder.rendererVersion)
         var library = MustacheLibrary()
+        var texts: [String: String] = [:]
         for name in context.templates.files.keys.sorted() {
             let text = try context.templates.text(name)
             digest.add(name); digest.add(text)
             guard name.hasSuffix(".mustache") else { continue }
+            texts[String(name.dropLast(".mustache".count))] = text
             do {
                 try library.register(text, named: String(name.dropLast(".mustache".count)))
             } catch {
@@ -27,7 +29,7 @@ enum BuildSteps {
                          "tags", "tag", "search"] where library.getTemplate(named: required) == nil {
             throw SiteError.template(name: required + ".mustache", reason: "missing")
         }
-        context.library = library
+        context.library = SiteTemplates(library: library, texts: texts)
         context.templatesDigest = digest.hex
     }
 

@@ -6,7 +6,7 @@ struct PagePlanner {
 
     let plan: SitePlan
     let options: SiteOptions
-    let library: MustacheLibrary
+    let library: SiteTemplates
     let templates: TemplateSet
     let templatesDigest: String
 

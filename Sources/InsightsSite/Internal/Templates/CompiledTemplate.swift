@@ -1,0 +1,162 @@
+/// A Mustache template parsed once into nodes and rendered over a `TemplateValue`, giving the same text as
+/// swift-mustache for the Mustache it accepts (variables, `{{{ }}}` and `{{& }}`, sections, inverted sections,
+/// comments, partials, dotted names; standalone lines dropped as swift-mustache drops them). Transforms,
+/// inheritance, set delimiters, dynamic partials and `{{% }}` are not compiled: `TemplateParser` refuses them
+/// and the build renders such a template set with swift-mustache instead (see `SiteTemplates`).
+///
+/// `try TemplateParser.parse("{{#items}}<li>{{name}}</li>\n{{/items}}")` rendered with
+/// `{"items": [{"name": "a<b"}]}` → `"<li>a&lt;b</li>\n"`.
+struct CompiledTemplate: Sendable {
+    indirect enum Node: Sendable {
+        case text(String)
+        /// A name split at dots (`[]` for `.`), whether it is looked up from the current object only (a leading
+        /// dot), and whether its text is HTML-escaped.
+        case variable(Name, isEscaped: Bool)
+        case section(Name, isInverted: Bool, [Node])
+        /// A partial, and the indentation of a standalone one.
+        case partial(String, indentation: String?)
+    }
+
+    struct Name: Sendable, Hashable {
+        var parts: [Substring]
+        var isImplicit: Bool
+        var isAnchored: Bool
+    }
+
+    let nodes: [Node]
+
+    /// Renders with `value` as the root context; `partials` resolves `{{> name}}`.
+    func render(_ value: TemplateValue, partials: [String: CompiledTemplate]) -> String {
+        var out = ""
+        var stack = [value]
+        Self.render(nodes, stack: &stack, partials: partials, indentation: nil, into: &out)
+        return out
+    }
+
+    private static func render(_ nodes: [Node], stack: inout [TemplateValue], partials: [String: CompiledTemplate],
+                               indentation: String?, into out: inout String) {
+        guard let indentation, !indentation.isEmpty else {
+            for node in nodes { render(node, stack: &stack, partials: partials, indentation: indentation, into: &out) }
+            return
+        }
+        // An indented partial: what each node renders after a line break starts with the indentation.
+        var own = ""
+        for node in nodes {
+            var piece = ""
+            render(node, stack: &stack, partials: partials, indentation: indentation, into: &piece)
+            if !piece.isEmpty, own.last == "\n" { own += indentation }
+            own += piece
+        }
+        out += own
+    }
+
+    private static func render(_ node: Node, stack: inout [TemplateValue], partials: [String: CompiledTemplate],
+                               indentation: String?, into out: inout String) {
+        switch node {
+        case .text(let text):
+            out += text
+        case .variable(let name, let isEscaped):
+            guard let value = lookUp(name, in: stack) else { return }
+            if isEscaped { HTMLEscape.append(value.text, to: &out) } else { out += value.text }
+        case .section(let name, let isInverted, let children):
+            let value = lookUp(name, in: stack)
+            if isInverted {
+                switch value {
+                case .list(let items, let original)?:
+                    guard items.isEmpty else { return }
+                    // swift-mustache renders an empty list's inverted section with the list as its context.
+                    stack.append(.list(items, original))
+                    render(children, stack: &stack, partials: partials, indentation: indentation, into: &out)
+                    stack.removeLast()
+                case .bool(let b)?:
+                    if !b { render(children, stack: &stack, partials: partials, indentation: indentation, into: &out) }
+                case nil:
+                    render(children, stack: &stack, partials: partials, indentation: indentation, into: &out)
+                default:
+                    return
+                }
+                return
+            }
+            switch value {
+            case .list(let items, _)?:
+                for item in items {
+                    stack.append(item)
+                    render(children, stack: &stack, partials: partials, indentation: indentation, into: &out)
+                    stack.removeLast()
+                }
+            case .bool(let b)?:
+                if b { render(children, stack: &stack, partials: partials, indentation: indentation, into: &out) }
+            case nil:
+                return
+            case let other?:
+                stack.append(other)
+                render(children, stack: &stack, partials: partials, indentation: indentation, into: &out)
+                stack.removeLast()
+            }
+        case .partial(let name, let indented):
+            guard let template = partials[name] else { return }
+            let inner = indented.map { (indentation ?? "") + $0 } ?? indentation
+            render(template.nodes, stack: &stack, partials: partials, indentation: inner, into: &out)
+        }
+    }
+
+    /// swift-mustache's lookup: `.` is the current object; a leading dot reads the current object only;
+    /// otherwise the first part is looked for from the innermost object outward, the rest inside what it found.
+    private static func lookUp(_ name: Name, in stack: [TemplateValue]) -> TemplateValue? {
+        guard let current = stack.last else { return nil }
+        if name.isImplicit { return current }
+        guard let first = name.parts.first else { return current }
+        var found: TemplateValue?
+        if name.isAnchored {
+            found = current.child(first)
+        } else {
+            for object in stack.reversed() {
+                if let child = object.child(first) { found = child; break }
+            }
+        }
+        for part in name.parts.dropFirst() {
+            guard let next = found?.child(part) else { return nil }
+            found = next
+        }
+        return found
+    }
+}
+
+/// swift-mustache's HTML escaping (`<`, `>`, `&`, `"`, `'` as whole characters), by bytes when it can be.
+enum HTMLEscape {
+    static func append(_ text: String, to out: inout String) {
+        var needs = false, isASCII = true
+        for b in text.utf8 {
+            if b >= 0x80 { isASCII = false }
+            if b == 0x3C || b == 0x3E || b == 0x26 || b == 0x22 || b == 0x27 { needs = true }
+        }
+        guard needs else { out += text; return }
+        if isASCII {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count + 16)
+            for b in text.utf8 {
+                switch b {
+                case 0x3C: bytes += Array("&lt;".utf8)
+                case 0x3E: bytes += Array("&gt;".utf8)
+                case 0x26: bytes += Array("&amp;".utf8)
+                case 0x22: bytes += Array("&quot;".utf8)
+                case 0x27: bytes += Array("&#39;".utf8)
+                default: bytes.append(b)
+                }
+            }
+            out += String(decoding: bytes, as: UTF8.self)
+            return
+        }
+        // Characters, as swift-mustache compares them ("<" with a combining mark is another character).
+        for c in text {
+            switch c {
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(c)
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Mustache
+import Testing
+import InsightsCore
+@testable import InsightsSite
+
+/// The compiled template engine renders exactly what swift-mustache renders: snippet by snippet (standalone
+/// lines, comments, partials, escaping, lookups), and page by page for whole sites.
+@Suite("Template engine")
+struct TemplateEngineTests {
+    struct Item { var name: String; var note: String?; var tags: [String] }
+    struct View {
+        var title: String
+        var count: Int
+        var isOn: Bool
+        var isOff: Bool
+        var items: [Item]
+        var empty: [Item]
+        var nested: Item
+        var missing: String?
+    }
+
+    static let view = View(title: "A <b> & \"c\" 'd' ≮ é", count: 3, isOn: true, isOff: false,
+                           items: [Item(name: "one", note: "n1", tags: ["x", "y"]), Item(name: "two", note: nil, tags: [])],
+                           empty: [], nested: Item(name: "deep", note: nil, tags: ["z"]), missing: nil)
+
+    static let snippets = [
+        "{{title}} / {{{title}}} / {{&title}}",
+        "{{count}} {{isOn}} {{isOff}}",
+        "{{#items}}<li>{{name}}{{#note}} ({{note}}){{/note}}{{^note}} (none{{title}}){{/note}}</li>\n{{/items}}",
+        "<ul>\n{{#items}}\n  <li>{{name}}</li>\n{{/items}}\n</ul>\n",
+        "  {{#isOn}}\n  on\n  {{/isOn}}\n  {{^isOn}}\n  off\n  {{/isOn}}\nend",
+        "{{^empty}}nothing{{/empty}}{{^items}}never{{/items}}{{#empty}}never{{/empty}}",
+        "{{! a comment }}x\n  {{! standalone }}\n  {{! inline }} y\n",
+        "{{#nested}}{{name}} {{title}} {{.name}}|{{.title}}{{/nested}} {{nested.name}} {{nested.tags}}",
+        "{{#items}}{{#tags}}[{{.}}]{{/tags}}{{/items}}",
+        "{{missing}}|{{#missing}}m{{/missing}}|{{^missing}}no{{/missing}}|{{nested.missing}}|{{nope.deeper}}",
+        "a {{> part}} b\n  {{> part}}\n{{> part}}\nc",
+        "{{#isOn}}\r\nwindows\r\n{{/isOn}}\r\n",
+        "{ {{title}} } {{ title }} {x",
+        "{{#count}}[{{.}}]{{/count}}{{^count}}no{{/count}}",
+    ]
+
+    static func mustache(_ template: String, partial: String) throws -> String {
+        var library = MustacheLibrary()
+        try library.register(template, named: "t")
+        try library.register(partial, named: "part")
+        return try #require(library.render(TemplateTree.of(view), withTemplate: "t"))
+    }
+
+    static func compiled(_ template: String, partial: String) throws -> String {
+        let partials = ["t": try TemplateParser.parse(template), "part": try TemplateParser.parse(partial)]
+        return try #require(partials["t"]).render(TemplateValue(view), partials: partials)
+    }
+
+    @Test("each snippet renders as swift-mustache renders it", arguments: snippets)
+    func snippet(_ template: String) throws {
+        for partial in ["<p>{{title}}</p>", "line 1\n{{#items}}\n  - {{name}}\n{{/items}}\nlast\n"] {
+            #expect(try Self.compiled(template, partial: partial) == Self.mustache(template, partial: partial), "\(template)")
+        }
+    }
+
+    @Test("Mustache the engine does not compile is left to swift-mustache", arguments: [
+        "{{uppercased(title)}}", "{{=<% %>=}}<% title %>", "{{<part}}{{/part}}", "{{$block}}x{{/block}}", "{{>*dynamic}}",
+    ])
+    func unsupported(_ template: String) {
+        #expect(throws: TemplateParser.Failure.self) { try TemplateParser.parse(template) }
+    }
+
+    @Test("a template set with one such template renders every page with swift-mustache, the same pages")
+    func fallbackBuild() throws {
+        var forced = TemplateSet.defaults.files
+        forced["force-swift-mustache.mustache"] = "{{=<% %>=}}"
+        #expect(SiteTemplates(library: MustacheLibrary(), texts: ["x": "{{=<% %>=}}"]).compiled == nil)
+        let input = try SiteFixtures.journalInput()
+        let corpus = try SiteFixtures.corpusInput()
+        for notes in [input.notes, corpus.notes] {
+            let a = try SiteFixtures.tempFolder("engine"), b = try SiteFixtures.tempFolder("mustache")
+            defer { try? FileManager.default.removeItem(atPath: a); try? FileManager.default.removeItem(atPath: b) }
+            let options = SiteOptions(title: "Engine", generatedOn: "2026-12-01")
+            _ = try SiteBuilder(options: options).build(SiteInput(notes: notes), to: a)
+            _ = try SiteBuilder(options: options, templates: TemplateSet(files: forced)).build(SiteInput(notes: notes), to: b)
+            var pages = try SiteFixtures.files(a), other = try SiteFixtures.files(b)
+            pages[".insights-build.json"] = nil; other[".insights-build.json"] = nil
+            #expect(pages.count > 10)
+            #expect(pages.keys.sorted() == other.keys.sorted())
+            for (path, bytes) in pages where other[path] != bytes { Issue.record("\(path) differs") }
+        }
+    }
+}
