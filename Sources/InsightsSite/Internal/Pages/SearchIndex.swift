@@ -104,6 +104,12 @@ struct SearchIndex {
 
     /// Whether a word is worth indexing: not a stop-word, not a bare number other than 3-digit codes (404, 500).
     static func isIndexed(_ w: String) -> Bool {
+        if w.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: a character per byte, and only the ten digits are numbers.
+            let n = w.utf8.count
+            guard n > 1, n <= 40, !Tokens.stopWords.contains(w) else { return false }
+            return !w.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) || n == 3
+        }
         guard w.count > 1, w.count <= 40, !Tokens.stopWords.contains(w) else { return false }
         return !w.allSatisfy(\.isNumber) || w.count == 3
     }
@@ -144,6 +150,8 @@ struct SearchIndex {
 /// JavaScript/JSON string literals that are safe anywhere (quotes, backslashes, controls, `<`, U+2028/9 escaped).
 enum JS {
     static func string(_ s: String) -> String {
+        // Most strings need no escape at all.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x3C && $0 != 0xE2 }) { return "\"" + s + "\"" }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

@@ -54,8 +54,7 @@ struct SessionPage {
     }
 
     private func fieldHTML(_ markdown: String) -> String {
-        NoteLinks(notePages: plan.notePages, headingIDs: []).rewrite(
-            HTMLText.withoutSourcePositions(MarkdownRenderer.html(markdown, allowUnsafeHTML: options.allowUnsafeHTML)))
+        NoteLinks(notePages: plan.notePages, headingIDs: []).rewrite(MarkdownRenderer.html(markdown, allowUnsafeHTML: options.allowUnsafeHTML))
     }
 
     private func finding(_ f: Finding, _ i: Int, _ session: String) -> SessionView.FindingItem {

@@ -4,6 +4,7 @@ import Foundation
 enum HTMLText {
     /// Markdown decorations removed: `**Fix** the \`CI\`` → `Fix the CI`.
     static func plain(_ markdown: String) -> String {
+        if let ascii = asciiPlain(markdown) { return ascii }
         var out = String.UnicodeScalarView()
         var lastSpace = false
         // Scalars, not Characters: the same output (every kept scalar is copied in order) without grapheme breaking.
@@ -23,9 +24,34 @@ enum HTMLText {
         return String(out)
     }
 
+    /// `plain` of ASCII text, by bytes (the white space of ASCII is tab, line feed, vertical tab, form feed,
+    /// return and space); nil for other text.
+    static func asciiPlain(_ markdown: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(markdown.utf8.count)
+        var lastSpace = false
+        for b in markdown.utf8 {
+            guard b < 0x80 else { return nil }
+            switch b {
+            case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "#"), UInt8(ascii: ">"),
+                 UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "["), UInt8(ascii: "]"): continue
+            default: break
+            }
+            if b == 32 || (b >= 9 && b <= 13) {
+                if !lastSpace && !out.isEmpty { out.append(32) }
+                lastSpace = true
+            } else {
+                out.append(b); lastSpace = false
+            }
+        }
+        while out.last == 32 { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// At most `limit` characters, cut at a word boundary, with `…` when cut.
     static func excerpt(_ text: String, limit: Int) -> String {
-        guard text.count > limit else { return text }
+        // No more bytes than the limit: no more characters either.
+        guard text.utf8.count > limit, text.count > limit else { return text }
         var cut = String(text.prefix(limit))
         if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > limit / 2 {
             cut = String(cut[..<space])
@@ -33,7 +59,7 @@ enum HTMLText {
         return cut + "…"
     }
 
-    /// cmark's HTML with `data-sourcepos` attributes removed and an `id` on every heading (`h-` + slug, unique).
+    /// cmark's HTML (rendered without source positions) with an `id` on every heading (`h-` + slug, unique).
     static func withHeadingAnchors(_ html: String) -> String {
         var ids: Set<String> = []
         return withHeadingAnchors(html, ids: &ids)
@@ -41,12 +67,11 @@ enum HTMLText {
 
     /// As `withHeadingAnchors(_:)`, collecting the ids it gave into `ids`.
     static func withHeadingAnchors(_ html: String, ids: inout Set<String>) -> String {
-        let stripped = withoutSourcePositions(html)
         var out = ""
-        out.reserveCapacity(stripped.utf8.count + 256)
+        out.reserveCapacity(html.utf8.count + 256)
         var used: [String: Int] = [:]
-        var rest = Substring(stripped)
-        while let open = rest.range(of: "<h") {
+        var rest = Substring(html)
+        while let open = Self.range(of: "<h", in: rest) {
             let afterH = rest[open.upperBound...]
             guard let level = afterH.first, ("1"..."6").contains(level),
                   let gt = afterH.firstIndex(of: ">") else {
@@ -57,7 +82,7 @@ enum HTMLText {
                 out += rest[..<open.upperBound]; rest = afterH; continue
             }
             let close = "</h\(level)>"
-            guard let end = afterH[gt...].range(of: close) else {
+            guard let end = Self.range(of: close, in: afterH[gt...]) else {
                 out += rest[..<open.upperBound]; rest = afterH; continue
             }
             let inner = afterH[afterH.index(after: gt)..<end.lowerBound]
@@ -72,9 +97,21 @@ enum HTMLText {
         return out
     }
 
-    /// cmark's HTML without its `data-sourcepos="1:1-2:5"` attributes.
-    static func withoutSourcePositions(_ html: String) -> String {
-        html.replacingOccurrences(of: #" data-sourcepos="[0-9:\-]*""#, with: "", options: .regularExpression)
+    /// The first range of an ASCII `needle` in `text`, by bytes (an ASCII byte is never part of another character's
+    /// encoding; in cmark's HTML, tags are ASCII and text has its `<` escaped).
+    static func range(of needle: String, in text: Substring) -> Range<String.Index>? {
+        let bytes = Array(needle.utf8)
+        let utf8 = text.utf8
+        var i = utf8.startIndex
+        while i != utf8.endIndex {
+            if utf8[i] == bytes[0] {
+                var j = utf8.index(after: i), k = 1
+                while k < bytes.count, j != utf8.endIndex, utf8[j] == bytes[k] { utf8.formIndex(after: &j); k += 1 }
+                if k == bytes.count { return i..<j }
+            }
+            utf8.formIndex(after: &i)
+        }
+        return nil
     }
 
     static func stripTags(_ html: String) -> String {

@@ -16,7 +16,12 @@ indirect enum TemplateValue: Sendable {
 
     /// The value of a view (see `TemplateTree`: `nil` optionals are left out of their object).
     init(_ value: Any) {
-        self = TemplateTree.value(value) ?? .object([:], Original([String: Any]()))
+        // Views are `Encodable`: their synthesized conformance is much cheaper than reflecting them.
+        if let view = value as? any Encodable, let converted = TemplateEncoder.value(of: view) {
+            self = converted
+        } else {
+            self = TemplateTree.value(value) ?? .object([:], Original([String: Any]()))
+        }
     }
 
     /// The view a list or object was made from, described only if a template prints it whole.

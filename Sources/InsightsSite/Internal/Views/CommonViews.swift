@@ -1,9 +1,9 @@
 /// Plain view values handed to the Mustache templates: stored strings, numbers and flags only.
-struct LinkView { var href: String; var label: String }
-struct TagView { var name: String; var href: String; var count: Int = 0 }
-struct NavItem { var href: String; var label: String; var isCurrent: Bool }
+struct LinkView: Encodable { var href: String; var label: String }
+struct TagView: Encodable { var name: String; var href: String; var count: Int = 0 }
+struct NavItem: Encodable { var href: String; var label: String; var isCurrent: Bool }
 
-struct LayoutView {
+struct LayoutView: Encodable {
     var pageTitle: String
     var siteTitle: String
     var description: String
@@ -16,7 +16,7 @@ struct LayoutView {
 }
 
 /// One session in a timeline (home, all sessions, tag pages).
-struct SessionRowView {
+struct SessionRowView: Encodable {
     var href: String
     var title: String
     var date: String
@@ -27,7 +27,7 @@ struct SessionRowView {
     var tags: [TagView]
 }
 
-struct TimelineView {
+struct TimelineView: Encodable {
     var root: String
     var name: String = ""
     var count: Int = 0

@@ -1,7 +1,7 @@
 /// Views of the pages that list everything: home, findings, friction, tags.
-struct HomeView {
-    struct TaskRow { var href: String; var title: String; var priority: String; var rank: Int; var status: String; var lastSeen: String }
-    struct FailureRow { var href: String; var title: String; var sessions: Int; var statusLabel: String; var isRecurredAfterFix: Bool }
+struct HomeView: Encodable {
+    struct TaskRow: Encodable { var href: String; var title: String; var priority: String; var rank: Int; var status: String; var lastSeen: String }
+    struct FailureRow: Encodable { var href: String; var title: String; var sessions: Int; var statusLabel: String; var isRecurredAfterFix: Bool }
     var root: String
     var siteTitle: String
     var sessionCount: Int
@@ -17,8 +17,8 @@ struct HomeView {
     var hasMore: Bool
 }
 
-struct FindingsView {
-    struct Row {
+struct FindingsView: Encodable {
+    struct Row: Encodable {
         var href: String; var title: String; var category: String; var severity: String?; var severityRank: Int
         var severityGroup: String; var date: String; var sessionTitle: String; var summary: String?
     }
@@ -29,18 +29,18 @@ struct FindingsView {
     var findings: [Row]
 }
 
-struct FrictionView {
-    struct Row { var href: String; var problem: String; var response: String; var correction: String; var date: String }
+struct FrictionView: Encodable {
+    struct Row: Encodable { var href: String; var problem: String; var response: String; var correction: String; var date: String }
     var count: Int
     var rows: [Row]
     var hasRows: Bool
 }
 
-struct TagsView {
+struct TagsView: Encodable {
     var tags: [TagView]
     var hasTags: Bool
 }
 
-struct SearchView {
+struct SearchView: Encodable {
     var kinds: [String]
 }

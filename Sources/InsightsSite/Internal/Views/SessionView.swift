@@ -1,22 +1,22 @@
 /// What a session page shows: header fields, extracted items with anchors and links, and the rendered note.
-struct SessionView {
-    struct Field { var label: String; var value: String }
-    struct FieldHTML { var label: String; var html: String }
-    struct FindingItem {
+struct SessionView: Encodable {
+    struct Field: Encodable { var label: String; var value: String }
+    struct FieldHTML: Encodable { var label: String; var html: String }
+    struct FindingItem: Encodable {
         var anchor: String; var number: Int; var title: String; var category: String
         var severity: String?; var severityRank: Int; var fields: [FieldHTML]; var failure: LinkView?
     }
-    struct FrictionItem {
+    struct FrictionItem: Encodable {
         var anchor: String; var number: Int; var problem: String; var response: String; var correction: String
         var failure: LinkView?
     }
-    struct CompletedItem { var anchor: String; var title: String; var status: String; var note: String?; var task: LinkView? }
-    struct RemainingItem {
+    struct CompletedItem: Encodable { var anchor: String; var title: String; var status: String; var note: String?; var task: LinkView? }
+    struct RemainingItem: Encodable {
         var anchor: String; var number: Int?; var title: String; var detail: String?; var priority: String?
         var rank: Int; var dependsOn: String?; var task: LinkView?
     }
-    struct UpdateItem { var anchor: String; var title: String; var status: String?; var resolves: [String]; var hasResolves: Bool }
-    struct TakeawayItem { var anchor: String; var title: String; var text: String }
+    struct UpdateItem: Encodable { var anchor: String; var title: String; var status: String?; var resolves: [String]; var hasResolves: Bool }
+    struct TakeawayItem: Encodable { var anchor: String; var title: String; var text: String }
 
     var id: String
     var title: String

@@ -1,23 +1,23 @@
 /// Views of the tasks board and the recurring-failures map.
-struct TaskBoardView {
-    struct Mention { var date: String; var href: String; var sessionTitle: String; var kind: String; var priority: String?; var text: String }
-    struct Card {
+struct TaskBoardView: Encodable {
+    struct Mention: Encodable { var date: String; var href: String; var sessionTitle: String; var kind: String; var priority: String?; var text: String }
+    struct Card: Encodable {
         var anchor: String; var id: String; var title: String; var priority: String?; var rank: Int
         var span: String?; var isReopened: Bool; var resolvedOn: String?
         var dependsOn: [LinkView]; var hasDepends: Bool; var mentions: [Mention]; var mentionCount: Int
     }
-    struct Group { var label: String; var tasks: [Card] }
-    struct Column { var key: String; var label: String; var count: Int; var groups: [Group] }
+    struct Group: Encodable { var label: String; var tasks: [Card] }
+    struct Column: Encodable { var key: String; var label: String; var count: Int; var groups: [Group] }
     var openCount: Int
     var blockedCount: Int
     var doneCount: Int
     var columns: [Column]
 }
 
-struct FailureMapView {
-    struct Occurrence { var date: String; var href: String; var title: String; var kind: String; var sessionTitle: String; var isAfterFix: Bool }
-    struct Fix { var date: String; var href: String; var text: String }
-    struct Cluster {
+struct FailureMapView: Encodable {
+    struct Occurrence: Encodable { var date: String; var href: String; var title: String; var kind: String; var sessionTitle: String; var isAfterFix: Bool }
+    struct Fix: Encodable { var date: String; var href: String; var text: String }
+    struct Cluster: Encodable {
         var anchor: String; var id: String; var title: String; var sessions: Int; var firstSeen: String; var lastSeen: String
         var status: String; var statusLabel: String; var isRecurredAfterFix: Bool; var strip: String
         var terms: String; var hasTerms: Bool; var occurrences: [Occurrence]; var fixes: [Fix]; var hasFixes: Bool
