@@ -7,16 +7,26 @@ public enum Tokens {
     /// Words as they appear (lowercased), split on anything that is not a letter or digit.
     public static func words(_ text: String) -> [String] {
         if let ascii = asciiWords(text) { return ascii }
+        // Scalar by scalar, as `lowercased()` maps them (each scalar to its lowercase mapping), with ASCII on
+        // bytes: a note with one emoji no longer pays Unicode property lookups for every letter.
         var out: [String] = []
-        var current = ""
-        for scalar in text.lowercased().unicodeScalars {
-            if Scalars.isWord(scalar) || scalar == "_" {
-                current.unicodeScalars.append(scalar)
-            } else if !current.isEmpty {
-                out.append(current); current = ""
+        var current: [UInt8] = []
+        func flush() {
+            if !current.isEmpty { out.append(String(decoding: current, as: UTF8.self)); current.removeAll(keepingCapacity: true) }
+        }
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let b = UInt8(scalar.value)
+                if (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7a) || b == 0x5f { current.append(b) }
+                else if b >= 0x41 && b <= 0x5a { current.append(b | 0x20) }
+                else { flush() }
+                continue
+            }
+            for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                if Scalars.isWord(lower) || lower == "_" { current.append(contentsOf: String(lower).utf8) } else { flush() }
             }
         }
-        if !current.isEmpty { out.append(current) }
+        flush()
         return out
     }
 

@@ -52,10 +52,15 @@ extension IndexTransaction {
 extension Index {
     /// Every task, by priority (none last), then oldest first.
     public func tasks() throws -> [TrackedTask] {
-        try writer.read { db in
-            try Data.fetchAll(db, sql: "SELECT json FROM task ORDER BY coalesce(priority_rank, 9), id").map {
-                try JSONDecoder().decode(TrackedTask.self, from: $0)
-            }
+        let rows = try writer.read { db in try Data.fetchAll(db, sql: "SELECT json FROM task ORDER BY coalesce(priority_rank, 9), id") }
+        return try Self.decoded(rows, as: TrackedTask.self)
+    }
+
+    /// Each row's JSON decoded, on every core (a site build at 2,000 notes read 5 MB of tasks and failures).
+    static func decoded<T: Decodable & Sendable>(_ rows: [Data], as type: T.Type) throws -> [T] {
+        try Parallel.map(rows, inRunsOf: 64) { run in
+            let decoder = JSONDecoder()
+            return try run.map { try decoder.decode(T.self, from: $0) }
         }
     }
 
@@ -95,11 +100,8 @@ extension Index {
 
     /// Every failure cluster, most sessions first, then most recent.
     public func failures() throws -> [FailureCluster] {
-        try writer.read { db in
-            try Data.fetchAll(db, sql: "SELECT json FROM failure ORDER BY sessions DESC, last_seen DESC, id").map {
-                try JSONDecoder().decode(FailureCluster.self, from: $0)
-            }
-        }
+        let rows = try writer.read { db in try Data.fetchAll(db, sql: "SELECT json FROM failure ORDER BY sessions DESC, last_seen DESC, id") }
+        return try Self.decoded(rows, as: FailureCluster.self)
     }
 
     /// One failure cluster by id, or nil.

@@ -75,3 +75,43 @@ struct ExtractionFastPathTests {
         #expect(ItemText.dependencies(in: "Déployer — depends on #2").numbers == [2])
     }
 }
+
+/// `Tokens.words` scalar by scalar gives what lowercasing the whole text first gave, on every corpus note.
+@Suite("Word splitting")
+struct WordSplittingTests {
+    /// The original definition: the whole text lowercased, then split on scalars that are not letters or digits.
+    static func reference(_ text: String) -> [String] {
+        var out: [String] = []
+        var current = ""
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "_" {
+                current.unicodeScalars.append(scalar)
+            } else if !current.isEmpty {
+                out.append(current); current = ""
+            }
+        }
+        if !current.isEmpty { out.append(current) }
+        return out
+    }
+
+    @Test("hard cases: dotted capital I, final sigma, ligatures, emoji, digits in other scripts")
+    func hardCases() {
+        for text in ["İstanbul ΟΔΟΣ straße ﬁne ✅done Ⅻ ١٢٣ DON'T_stop", "Ǆemal ǅ ǆ", "", "🔴"] {
+            #expect(Tokens.words(text) == Self.reference(text), "\(text)")
+        }
+    }
+
+    @Test("every corpus note splits the same")
+    func corpus() throws {
+        let root = try #require(Corpus.root, "../shared/corpus/ is absent")
+        let files = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".md") } ?? []
+        var words = 0
+        for file in files {
+            let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+            let split = Tokens.words(text)
+            #expect(split == Self.reference(text), "\(file)")
+            words += split.count
+        }
+        #expect(words > 50_000)
+    }
+}

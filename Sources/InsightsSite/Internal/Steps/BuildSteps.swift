@@ -49,30 +49,32 @@ enum BuildSteps {
     static let renderChangedPages = SiteStep(name: "Render changed pages") { context in
         let folder = OutputFolder(path: context.output)
         var pending: [PageJob] = []
-        func writePending() throws {
-            // Rendered on every core, a batch at a time: holding every page until the end took 650 MB at 10,000 notes.
-            let pages = try ParallelRender.render(pending)
-            let staged = StagedOutput(output: context.output)
-            if !context.isStaging { try staged.prepare(); context.isStaging = true }
-            for (job, content) in zip(pending, pages) {
-                try staged.write(Data(content.utf8), to: job.path)
-                context.next.files[job.path] = Manifest.Entry(key: job.key, bytes: content.utf8.count)
-                context.report.written.append(job.path)
-            }
-            pending.removeAll(keepingCapacity: true)
-        }
         for job in context.jobs {
             if let old = context.previous.files[job.path], old.key == job.key, folder.exists(job.path) {
                 context.next.files[job.path] = old
                 context.report.unchanged.append(job.path)
-                continue
+            } else {
+                pending.append(job)
             }
-            // Two whole-journal pages at once held 600 MB at 10,000 notes; one beside small pages, 440 MB.
-            if job.isLarge && pending.contains(where: \.isLarge) { try writePending() }
-            pending.append(job)
-            if pending.count == ParallelRender.batchSize { try writePending() }
         }
-        if !pending.isEmpty { try writePending() }
+        guard !pending.isEmpty else { return }
+        let staged = StagedOutput(output: context.output)
+        if !context.isStaging { try staged.prepare(); context.isStaging = true }
+        // Folders first: pages are written from several threads.
+        for folder in Set(pending.map { ($0.path as NSString).deletingLastPathComponent }).sorted() where !folder.isEmpty {
+            try staged.makeFolder(folder)
+        }
+        // Each page is written as soon as it is rendered: holding every page until the end took 650 MB at
+        // 10,000 notes.
+        var written: [(path: String, entry: Manifest.Entry)] = []
+        try ParallelRender.render(pending) { i, content in
+            try staged.write(Data(content.utf8), to: pending[i].path)
+            written.append((pending[i].path, Manifest.Entry(key: pending[i].key, bytes: content.utf8.count)))
+        }
+        for (path, entry) in written {
+            context.next.files[path] = entry
+            context.report.written.append(path)
+        }
     }
 
     static let writeSite = SiteStep(name: "Complete the new site beside the old one and swap it in") { context in

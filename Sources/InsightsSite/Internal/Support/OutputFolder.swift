@@ -33,24 +33,37 @@ struct OutputFolder {
         (try? full(relative)).map { FileManager.default.fileExists(atPath: $0) } ?? false
     }
 
-    /// Writes `data` so a reader (or a crash) sees the old file or the new one, never half.
+    /// Writes `data` so a reader (or a killed build) sees the old file or the new one, never half: a temporary
+    /// file renamed into place. It is not flushed to disk one by one (Foundation's `Data.write` did, 2,000 fsyncs
+    /// for 2,000 pages): a build flushes the whole next site once, before swapping it in (`StagedOutput.swap`).
     func write(_ data: Data, to relative: String) throws {
         let target = try full(relative)
         let folder = (target as NSString).deletingLastPathComponent
         let temp = folder + "/." + (target as NSString).lastPathComponent + ".tmp-\(getpid())"
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try data.write(to: URL(fileURLWithPath: temp))
-            guard rename(temp, target) == 0 else {
-                let reason = String(cString: strerror(errno))
-                unlink(temp)
-                throw SiteError.io(path: target, reason: "cannot replace (\(reason))")
+        var fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        if fd < 0 && errno == ENOENT {
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        }
+        guard fd >= 0 else { throw SiteError.io(path: target, reason: "cannot write (\(String(cString: strerror(errno))))") }
+        var failure: String?
+        data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count, let base = raw.baseAddress {
+                let n = Foundation.write(fd, base + offset, raw.count - offset)
+                if n <= 0 { failure = String(cString: strerror(errno)); break }
+                offset += n
             }
-        } catch let error as SiteError {
-            throw error
-        } catch {
+        }
+        close(fd)
+        if let failure {
             unlink(temp)
-            throw SiteError.io(path: target, reason: "cannot write (\(error.localizedDescription))")
+            throw SiteError.io(path: target, reason: "cannot write (\(failure))")
+        }
+        guard rename(temp, target) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temp)
+            throw SiteError.io(path: target, reason: "cannot replace (\(reason))")
         }
     }
 }

@@ -34,6 +34,14 @@ struct StagedOutput {
     /// Starts the next site's folder.
     func prepare() throws { try OutputFolder(path: staging).prepare() }
 
+    /// Creates a folder of the next site (relative to it), with its parents.
+    func makeFolder(_ relative: String) throws {
+        let path = staging + "/" + relative
+        do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
+            throw SiteError.io(path: path, reason: "cannot create the folder (\(error.localizedDescription))")
+        }
+    }
+
     /// Writes one file of the next site.
     func write(_ data: Data, to relative: String) throws { try OutputFolder(path: staging).write(data, to: relative) }
 
@@ -60,6 +68,8 @@ struct StagedOutput {
     /// Swaps the assembled site in and deletes the old one.
     func swap() throws {
         let fm = FileManager.default
+        // The next site's files reach the disk before it takes the old one's place (one flush for all of them).
+        sync()
         if fm.fileExists(atPath: output), rename(output, previous) != 0 {
             throw SiteError.io(path: output, reason: "cannot move the old site aside (\(String(cString: strerror(errno))))")
         }
