@@ -63,6 +63,12 @@ for N in "${SIZES[@]}"; do
   s50=$(pct "$WORK/search.t" 50); s95=$(pct "$WORK/search.t" 95); r50=$(pct "$WORK/rg.t" 50); r95=$(pct "$WORK/rg.t" 95)
   inproc=$("$BENCH" search "$J" 2>/dev/null || echo "n/a")
 
+  # The daily case: one new note into the journal, then the site rebuilt for it.
+  "$BENCH" generate $((N + 1)) "$D/next" >/dev/null
+  newnote=$(comm -13 <(ls "$D/notes") <(ls "$D/next") | head -1)
+  onenote=$(measure "$BIN" ingest --journal "$J" "$D/next/$newnote")
+  onebuild=$(measure "$BIN" build --journal "$J" --output "$D/site")
+
   idx=$(size "$J/.insights"); site=$(size "$D/site")
   jsidx=$(du -k "$D/site/search-index.js" 2>/dev/null | awk '{printf "%d kB", $1}')
   text=$(find "$D/site" -name '*.html' -exec cat {} + | wc -c | awk '{printf "%d kB", $1/1024}')
@@ -78,6 +84,7 @@ for N in "${SIZES[@]}"; do
   echo "| build, no change | $(secs "$rebuild") s | hugo $(secs "$hugo2") s | $(ratio $(secs "$rebuild") $(secs "$hugo2")) | $(rss "$rebuild") MB |"
   echo "| search, whole command p50 / p95 | $s50 / $s95 s | rg -i $r50 / $r95 s | $(ratio $s95 $r95) (p95) | |"
   echo "| search, in-process p50 / p95 | $inproc | | | |"
+  echo "| one new note: ingest / build | $(secs "$onenote") s / $(secs "$onebuild") s | | | $(rss "$onenote") / $(rss "$onebuild") MB |"
   echo "| tasks --json | $(secs "$tasks") s | | | $(rss "$tasks") MB |"
   echo "| failures --json | $(secs "$failures") s | | | $(rss "$failures") MB |"
   echo "| index on disk / site on disk | $idx / $site | | | |"

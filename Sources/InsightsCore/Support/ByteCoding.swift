@@ -94,19 +94,16 @@ public struct ByteReader {
 
     public mutating func optionalInt() throws -> Int? { try bool() ? try int() : nil }
 
-    public mutating func strings() throws -> [String] {
-        let n = try count()
-        var out: [String] = []
-        out.reserveCapacity(n)
-        for _ in 0..<n { out.append(try string()) }
-        return out
-    }
+    public mutating func strings() throws -> [String] { try list { try $0.string() } }
 
-    public mutating func ints() throws -> [Int] {
+    public mutating func ints() throws -> [Int] { try list { try $0.int() } }
+
+    /// A count, then that many elements read by `element`.
+    mutating func list<T>(_ element: (inout ByteReader) throws -> T) throws -> [T] {
         let n = try count()
-        var out: [Int] = []
+        var out: [T] = []
         out.reserveCapacity(n)
-        for _ in 0..<n { out.append(try int()) }
+        for _ in 0..<n { out.append(try element(&self)) }
         return out
     }
 

@@ -11,9 +11,17 @@ extension StringProtocol {
 extension String {
     /// The first range of `needle` (ASCII) in this text (ASCII) at or after `start`, comparing bytes.
     func asciiRange(of needle: String, from start: Index? = nil) -> Range<Index>? {
+        self[(start ?? startIndex)...].byteRange(of: needle)
+    }
+}
+
+extension Substring {
+    /// The first range where `needle`'s bytes occur. For an ASCII needle that is where it occurs as text
+    /// unless a combining mark follows the match (an ASCII byte is never part of another character's bytes).
+    public func byteRange(of needle: String) -> Range<String.Index>? {
         let hay = utf8, pattern = Array(needle.utf8)
         guard let first = pattern.first else { return nil }
-        var i = start.map { $0.samePosition(in: utf8) ?? utf8.startIndex } ?? utf8.startIndex
+        var i = hay.startIndex
         while i != hay.endIndex {
             if hay[i] == first {
                 var j = hay.index(after: i), k = 1

@@ -71,7 +71,8 @@ enum HTMLText {
         out.reserveCapacity(html.utf8.count + 256)
         var used: [String: Int] = [:]
         var rest = Substring(html)
-        while let open = Self.range(of: "<h", in: rest) {
+        // Bytes: in cmark's HTML tags are ASCII and text has its `<` escaped.
+        while let open = rest.byteRange(of: "<h") {
             let afterH = rest[open.upperBound...]
             guard let level = afterH.first, ("1"..."6").contains(level),
                   let gt = afterH.firstIndex(of: ">") else {
@@ -82,7 +83,7 @@ enum HTMLText {
                 out += rest[..<open.upperBound]; rest = afterH; continue
             }
             let close = "</h\(level)>"
-            guard let end = Self.range(of: close, in: afterH[gt...]) else {
+            guard let end = afterH[gt...].byteRange(of: close) else {
                 out += rest[..<open.upperBound]; rest = afterH; continue
             }
             let inner = afterH[afterH.index(after: gt)..<end.lowerBound]
@@ -95,23 +96,6 @@ enum HTMLText {
         }
         out += rest
         return out
-    }
-
-    /// The first range of an ASCII `needle` in `text`, by bytes (an ASCII byte is never part of another character's
-    /// encoding; in cmark's HTML, tags are ASCII and text has its `<` escaped).
-    static func range(of needle: String, in text: Substring) -> Range<String.Index>? {
-        let bytes = Array(needle.utf8)
-        let utf8 = text.utf8
-        var i = utf8.startIndex
-        while i != utf8.endIndex {
-            if utf8[i] == bytes[0] {
-                var j = utf8.index(after: i), k = 1
-                while k < bytes.count, j != utf8.endIndex, utf8[j] == bytes[k] { utf8.formIndex(after: &j); k += 1 }
-                if k == bytes.count { return i..<j }
-            }
-            utf8.formIndex(after: &i)
-        }
-        return nil
     }
 
     static func stripTags(_ html: String) -> String {

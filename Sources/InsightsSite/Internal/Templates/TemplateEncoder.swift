@@ -7,13 +7,7 @@
 enum TemplateEncoder {
     /// The value of `view`; nil when it is `nil` (or its encoding fails, which views never do).
     static func value<T: Encodable>(of view: T) -> TemplateValue? {
-        switch view {
-        case let s as String: return .string(s)
-        case let i as Int: return .int(i)
-        case let b as Bool: return .bool(b)
-        case let d as Double: return .double(d)
-        default: break
-        }
+        if let primitive = TemplateValue.primitive(view) { return primitive }
         let slot = Slot()
         guard (try? view.encode(to: slot)) != nil else { return nil }
         if let object = slot.object { return .object(object.fields, .init(view)) }

@@ -124,19 +124,19 @@ struct TemplateParser {
 
     /// A tag's name up to `}}` (consumed); a name with brackets is a transform.
     mutating func readName() throws -> String {
-        _ = read { $0.isWhitespace }
-        let name = read { Self.nameChars.contains($0) }
-        _ = read { $0.isWhitespace }
-        guard readCloser() else { throw Failure.malformed("a tag is not closed with }}") }
+        let name = try readTagName(Self.nameChars)
         if name.contains("(") || name.contains(")") { throw Failure.unsupported("transforms (\(name))") }
         return name
     }
 
-    mutating func readPartialName() throws -> String {
+    mutating func readPartialName() throws -> String { try readTagName(Self.partialNameChars) }
+
+    /// White space, a name of `allowed` characters, white space and `}}` (consumed).
+    mutating func readTagName(_ allowed: Set<Character>) throws -> String {
         _ = read { $0.isWhitespace }
-        let name = read { Self.partialNameChars.contains($0) }
+        let name = read { allowed.contains($0) }
         _ = read { $0.isWhitespace }
-        guard readCloser() else { throw Failure.malformed("a partial tag is not closed with }}") }
+        guard readCloser() else { throw Failure.malformed("a tag is not closed with }}") }
         return name
     }
 

@@ -35,13 +35,7 @@ enum TemplateTree {
 
     /// The same conversion, into `TemplateValue`; nil for a `nil` optional.
     static func value(_ value: Any) -> TemplateValue? {
-        switch value {
-        case let s as String: return .string(s)
-        case let i as Int: return .int(i)
-        case let b as Bool: return .bool(b)
-        case let d as Double: return .double(d)
-        default: break
-        }
+        if let primitive = TemplateValue.primitive(value) { return primitive }
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
         case .optional:

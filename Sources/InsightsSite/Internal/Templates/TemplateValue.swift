@@ -32,6 +32,17 @@ indirect enum TemplateValue: Sendable {
         var description: String { String(describing: TemplateTree.of(value)) }
     }
 
+    /// A string, number or boolean as its case; nil for anything else.
+    static func primitive(_ value: Any) -> TemplateValue? {
+        switch value {
+        case let s as String: .string(s)
+        case let i as Int: .int(i)
+        case let b as Bool: .bool(b)
+        case let d as Double: .double(d)
+        default: nil
+        }
+    }
+
     /// The text `{{name}}` shows before escaping.
     var text: String {
         switch self {
