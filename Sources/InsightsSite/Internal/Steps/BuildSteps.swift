@@ -66,14 +66,11 @@ enum BuildSteps {
         }
         // Each page is written as soon as it is rendered: holding every page until the end took 650 MB at
         // 10,000 notes.
-        var written: [(path: String, entry: Manifest.Entry)] = []
-        try ParallelRender.render(pending) { i, content in
-            try staged.write(Data(content.utf8), to: pending[i].path)
-            written.append((pending[i].path, Manifest.Entry(key: pending[i].key, bytes: content.utf8.count)))
-        }
-        for (path, entry) in written {
-            context.next.files[path] = entry
-            context.report.written.append(path)
+        let jobs = pending
+        let written = try ParallelRender.render(jobs) { i, content in try staged.write(Data(content.utf8), to: jobs[i].path) }
+        for (i, bytes) in written {
+            context.next.files[jobs[i].path] = Manifest.Entry(key: jobs[i].key, bytes: bytes)
+            context.report.written.append(jobs[i].path)
         }
     }
 

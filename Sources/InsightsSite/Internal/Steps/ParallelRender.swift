@@ -1,26 +1,19 @@
 import Dispatch
 import Foundation
-import Synchronization
 
 /// Renders pages on every core and hands each to `write` as soon as it is rendered (pages only read the shared
 /// plan, templates and options). At most one whole-journal page (`PageJob.isLarge`) renders at a time — two
 /// at once held 600 MB at 10,000 notes — while the other cores keep rendering session pages: in batches,
 /// a batch waited for its slowest page, the search index, with the other core idle.
 enum ParallelRender {
-    /// Renders every job; `write` is called with each job's index and text, from any thread, one call at a time.
-    /// The first error in job order is thrown, after the jobs already started have finished.
-    static func render(_ jobs: [PageJob], write: (Int, String) throws -> Void) throws {
-        struct Queue {
-            var large: [Int] = []
-            var small: [Int] = []
-            var isLargeRunning = false
-            var errors: [(Int, any Error)] = []
-        }
-        var initial = Queue()
+    /// Renders every job and hands its text to `write` (from any thread; each call for another job); returns
+    /// each written job's index and byte count, in job order. The first error in job order is thrown, after the
+    /// jobs already started have finished.
+    static func render(_ jobs: [PageJob], write: @Sendable (Int, String) throws -> Void) throws -> [(index: Int, bytes: Int)] {
+        var initial = JobQueue.State()
         for (i, job) in jobs.enumerated() { if job.isLarge { initial.large.append(i) } else { initial.small.append(i) } }
         initial.large.reverse(); initial.small.reverse()  // taken from the end, in job order
-        let queue = Mutex(initial)
-        let writing = Mutex(())
+        let queue = JobQueue(initial)
         // The next job for a worker: a large one when none is running, else a small one; nil when only large
         // jobs are left and another worker is rendering one (it takes the rest in turn).
         @Sendable func next() -> Int? {
@@ -31,26 +24,47 @@ enum ParallelRender {
             }
         }
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, jobs.count))
-        withoutActuallyEscaping(write) { write in
-            let write = UnsafeSendable(write)
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                while let i = next() {
-                    do {
-                        let text = try jobs[i].render()
-                        try writing.withLock { _ in try write.value(i, text) }
-                    } catch {
-                        queue.withLock { $0.errors.append((i, error)) }
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let i = next() {
+                let outcome = Result { () throws -> Int in
+                    let text = try jobs[i].render()
+                    try write(i, text)
+                    return text.utf8.count
+                }
+                queue.withLock { q in
+                    switch outcome {
+                    case .success(let bytes): q.written.append((i, bytes))
+                    case .failure(let error): q.errors.append((i, error))
                     }
-                    if jobs[i].isLarge { queue.withLock { $0.isLargeRunning = false } }
+                    if jobs[i].isLarge { q.isLargeRunning = false }
                 }
             }
         }
-        if let first = queue.withLock({ $0.errors.min { $0.0 < $1.0 } }) { throw first.1 }
+        let (written, firstError) = queue.withLock { q in (q.written, q.errors.min { $0.0 < $1.0 }) }
+        if let firstError { throw firstError.1 }
+        return written.sorted { $0.index < $1.index }
     }
-}
 
-/// A non-Sendable value used from several threads where the caller serialises every use (here, a lock).
-struct UnsafeSendable<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
+    /// The jobs left and what became of the others, behind a pthread lock (which ThreadSanitizer sees;
+    /// it does not see `Synchronization.Mutex`, built without its instrumentation).
+    final class JobQueue: @unchecked Sendable {
+        struct State {
+            var large: [Int] = []
+            var small: [Int] = []
+            var isLargeRunning = false
+            var errors: [(Int, any Error)] = []
+            var written: [(index: Int, bytes: Int)] = []
+        }
+
+        private var state: State
+        private let lock = NSLock()
+
+        init(_ state: State) { self.state = state }
+
+        func withLock<T>(_ body: (inout State) throws -> T) rethrows -> T {
+            lock.lock()
+            defer { lock.unlock() }
+            return try body(&state)
+        }
+    }
 }
