@@ -12,6 +12,9 @@ package struct Ingester {
     let today: String
     /// `--split`: how to read multi-entry logs; nil uses the mode recorded for the file, else `auto`.
     var split: SplitMode?
+    /// An ingest of at least this many notes, and at least as many as the index holds, rebuilds the search
+    /// index once at the end instead of item by item (see `IndexBatch.beginBulk`).
+    var bulkNotes = 500
 
     package init(journal: Journal, vocabulary: Vocabulary, today: String = Ingester.todayString()) {
         self.journal = journal
@@ -235,6 +238,8 @@ package struct Ingester {
         // (each atomically) before it commits, and tasks and failures are recomputed in it. A kill before the
         // commit leaves notes the next ingest or reindex picks up, never an index entry without its note.
         try index.writing({ batch in
+            // Most of the index is about to be written: index its text once at the end instead of item by item.
+            if inputs.count >= bulkNotes && inputs.count >= keys.byID.count { try batch.beginBulk() }
             try decideAll(batch)
             guard batch.hasChanges else { return }
             try writeNotes(batch, atLeast: 0)
@@ -246,6 +251,7 @@ package struct Ingester {
 
     /// Note bytes held before they are copied into the journal (one file-system flush per write).
     static let noteBytesPerWrite = 32 << 20
+
 
     /// Notes hashed and parsed together on every core.
     static let parseBatch = 32

@@ -26,6 +26,7 @@ extension Index {
                 let batch = IndexBatch(db: db)
                 try body(batch)
                 guard batch.hasChanges else { return .rollback }
+                try batch.endBulk()
                 try then(IndexTransaction(db: db))
                 try Self.compactSearchIndex(db)
                 try Self.newGeneration(db)

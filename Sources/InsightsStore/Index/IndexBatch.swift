@@ -23,6 +23,31 @@ public final class IndexBatch {
     /// Commits the transaction even if nothing is stored (to rewrite what `then` derives).
     public func markChanged() { hasChanges = true }
 
+    /// The search index's triggers while they are set aside by `beginBulk` (their SQL, to put them back).
+    private(set) var setAside: [String] = []
+
+    /// For a batch that writes most of the index (a first ingest, a reindex): the items' full-text triggers
+    /// are set aside and the search index is rebuilt from every item once, when the batch ends (`endBulk`),
+    /// inside this transaction. Indexing item by item merged FTS5 segments over and over (10,000 notes: 4 s
+    /// of inserts; a rebuild of the same 118,000 items takes 0.6 s).
+    public func beginBulk() throws {
+        guard setAside.isEmpty else { return }
+        let triggers = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'item'")
+        for trigger in triggers {
+            let name: String = trigger[0], sql: String = trigger[1]
+            setAside.append(sql)
+            try db.execute(sql: "DROP TRIGGER " + name.quotedDatabaseIdentifier)
+        }
+    }
+
+    /// Puts the triggers back and rebuilds the search index from the items (see `beginBulk`).
+    func endBulk() throws {
+        guard !setAside.isEmpty else { return }
+        for sql in setAside { try db.execute(sql: sql) }
+        setAside = []
+        try db.execute(sql: "INSERT INTO item_fts(item_fts) VALUES('rebuild')")
+    }
+
     /// Deletes the sessions with these ids (their items go with them).
     public func remove(_ ids: [String]) throws {
         for id in ids {
