@@ -59,8 +59,11 @@ extension DerivedInput {
             var candidates: [FailureCandidate] = []
             for _ in 0..<(try r.count()) {
                 guard let kind = FailureCandidate.Kind(rawValue: try r.string()) else { return nil }
-                var c = FailureCandidate(session: id, date: date, kind: kind, category: try r.string(), title: try r.string(),
-                                         text: try r.string(), line: try r.int(), titleText: try r.string(), bodyText: try r.string(),
+                let category = try r.string(), title = try r.string(), text = try r.string(), line = try r.int()
+                // The title is compared as written: one string for both, not two copies.
+                let titleText = try r.string()
+                var c = FailureCandidate(session: id, date: date, kind: kind, category: category, title: title, text: text, line: line,
+                                         titleText: titleText == title ? title : titleText, bodyText: try r.string(),
                                          labels: Set(try r.strings()), fixes: try r.strings(), section: try r.string())
                 c.judgedResponse = try r.string()
                 c.mentionedDates = Set(try r.strings())
