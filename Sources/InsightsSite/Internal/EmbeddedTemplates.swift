@@ -14,12 +14,18 @@ enum EmbeddedTemplates {
 <ol class="history">
 {{#occurrences}}<li><time datetime="{{date}}">{{date}}</time> <a href="{{href}}">{{title}}</a> <span class="meta">{{kind}} · {{sessionTitle}}</span>{{#isAfterFix}} <span class="flag">after a fix</span>{{/isAfterFix}}</li>
 {{/occurrences}}</ol>
-{{#hasFixes}}<h3>Fixes written</h3><ul class="items">
+{{#hasOmitted}}<p class="meta">The first occurrence and the latest shown; {{omitted}} between them are in <code>insights failure {{id}}</code>.</p>
+{{/hasOmitted}}{{#hasFixes}}<h3>Fixes written</h3><ul class="items">
 {{#fixes}}<li><time datetime="{{date}}">{{date}}</time> <a href="{{href}}">{{text}}</a></li>
 {{/fixes}}</ul>{{/hasFixes}}
 </article>
 {{/clusters}}
-{{^clusters}}<p class="empty">No failure clusters yet.</p>{{/clusters}}
+{{^clusters}}<p class="empty">No failure recurs yet.</p>{{/clusters}}
+{{#hasSingles}}<h2 id="seen-once">Seen in one session ({{singleCount}})</h2>
+<ul class="items singles">
+{{#singles}}<li id="{{anchor}}"><a class="permalink" href="#{{anchor}}">{{id}}</a> <a href="{{href}}">{{title}}</a> <span class="meta">{{date}} · {{sessionTitle}} · {{statusLabel}}</span></li>
+{{/singles}}</ul>
+{{/hasSingles}}
 
 """##,
         "findings.mustache": ##"""
@@ -479,7 +485,7 @@ code{font:.9em ui-monospace,SFMono-Regular,Menlo,monospace}
 {{#hasDepends}}<p class="meta">Depends on {{#dependsOn}}<a href="{{href}}">{{label}}</a> {{/dependsOn}}</p>{{/hasDepends}}
 <details><summary>History ({{mentionCount}})</summary><ol class="history">
 {{#mentions}}<li class="{{kind}}"><time datetime="{{date}}">{{date}}</time> <a href="{{href}}">{{sessionTitle}}</a> <span class="meta">{{kind}}{{#priority}} · {{priority}}{{/priority}}</span><div class="detail">{{text}}</div></li>
-{{/mentions}}</ol></details>
+{{/mentions}}</ol>{{#hasOmitted}}<p class="meta">The first mention and the latest shown; {{omitted}} between them are in <code>insights task {{id}}</code>.</p>{{/hasOmitted}}</details>
 </article>
 {{/tasks}}{{/groups}}
 {{^groups}}<p class="empty">None.</p>{{/groups}}

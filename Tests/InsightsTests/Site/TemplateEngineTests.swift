@@ -88,3 +88,42 @@ struct TemplateEngineTests {
         }
     }
 }
+
+/// Long histories on the tasks board and the failure map: the first entry, the latest ones, and a count.
+@Suite("Long histories")
+struct LongHistoryTests {
+    @Test("a task mentioned 60 times shows its first and 49 latest mentions, and says 10 are left out")
+    func taskHistory() throws {
+        let mentions = (1...60).map { n in
+            TaskMention(session: "s\(n)", date: String(format: "2026-01-%02d", (n % 28) + 1), line: n, text: "Mention number \(n)", kind: .open)
+        }
+        let task = TrackedTask(id: "T-abc123", title: "Fix the flaky export", mentions: mentions, firstSeen: "2026-01-01", lastSeen: "2026-01-28")
+        let out = try SiteFixtures.tempFolder("history")
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        _ = try SiteBuilder().build(SiteInput(notes: [], tasks: [task]), to: out)
+        let board = try SiteFixtures.read(out, "tasks.html")
+        #expect(board.contains("History (60)"))
+        #expect(board.components(separatedBy: "<li class=\"open\">").count - 1 == 50)
+        #expect(board.contains("10 between them are in <code>insights task T-abc123</code>"))
+        #expect(TrackingPages.shortened(Array(1...5)).omitted == 0)
+        #expect(TrackingPages.shortened(Array(1...60)).shown == [1] + Array(12...60))
+    }
+
+    @Test("a failure seen in one session is one line under 'Seen in one session', its anchor kept")
+    func singles() throws {
+        let once = FailureCluster(id: "F-0000aa", title: "Deadlock between jobs", sessions: 1, firstSeen: "2026-01-02",
+                                  lastSeen: "2026-01-02", status: .single,
+                                  occurrences: [FailureOccurrence(session: "s1", date: "2026-01-02", kind: "finding", title: "Deadlock", text: "", line: 4)])
+        let twice = FailureCluster(id: "F-0000bb", title: "Red CI after a push", sessions: 2, firstSeen: "2026-01-02",
+                                   lastSeen: "2026-01-09", status: .recurring)
+        let out = try SiteFixtures.tempFolder("singles")
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        _ = try SiteBuilder().build(SiteInput(notes: [], failures: [once, twice]), to: out)
+        let map = try SiteFixtures.read(out, "failures.html")
+        #expect(map.contains("<article class=\"cluster\" id=\"failure-F-0000bb\">"))
+        #expect(!map.contains("<article class=\"cluster\" id=\"failure-F-0000aa\">"))
+        #expect(map.contains("<h2 id=\"seen-once\">Seen in one session (1)</h2>"))
+        #expect(map.contains("<li id=\"failure-F-0000aa\"><a class=\"permalink\" href=\"#failure-F-0000aa\">F-0000aa</a>"))
+        #expect(map.contains("1 clusters of the same mistake"))
+    }
+}

@@ -4,6 +4,17 @@ import InsightsCore
 struct TrackingPages {
     let plan: SitePlan
 
+    /// A task's history and a cluster's occurrences list at most this many entries on the board and the map:
+    /// the first, then the latest. At 10,000 generated notes a task mentioned 2,600 times made the board 24 MB;
+    /// the whole history stays in `insights task ID` and `--json`.
+    static let historyLimit = 50
+
+    /// The first of `items` and the latest `limit - 1`, and how many were left out between them.
+    static func shortened<T>(_ items: [T], limit: Int = historyLimit) -> (shown: [T], omitted: Int) {
+        guard items.count > limit, limit >= 2 else { return (items, 0) }
+        return ([items[0]] + items.suffix(limit - 1), items.count - limit)
+    }
+
     func board() -> TaskBoardView {
         let columns: [(TrackedTask.Status, String)] = [(.open, "Open"), (.blocked, "Blocked"), (.done, "Done")]
         return TaskBoardView(
@@ -24,30 +35,41 @@ struct TrackingPages {
         var mentions = t.mentions.sorted { ($0.date, $0.session, $0.line) < ($1.date, $1.session, $1.line) }
         if let e = t.evidence, !mentions.contains(e) { mentions.append(e) }
         let deps = t.dependsOn.map { LinkView(href: "#" + SitePlan.taskAnchor($0), label: $0) }
+        let (shown, omitted) = Self.shortened(mentions)
         return TaskBoardView.Card(
             anchor: SitePlan.taskAnchor(t.id), id: t.id, title: t.title, priority: t.priority, rank: t.priorityRank ?? 9,
             span: t.firstSeen.isEmpty ? nil : t.firstSeen + " → " + t.lastSeen, isReopened: t.isReopened, resolvedOn: t.resolvedOn,
             dependsOn: deps, hasDepends: !deps.isEmpty,
-            mentions: mentions.map { m in
+            mentions: shown.map { m in
                 TaskBoardView.Mention(date: m.date, href: plan.href(session: m.session, line: m.line, root: "") ?? "index.html",
                                       sessionTitle: plan.sessionTitle[m.session] ?? m.session, kind: m.kind.rawValue,
                                       priority: m.priority, text: HTMLText.excerpt(HTMLText.plain(m.text), limit: 200))
             },
-            mentionCount: mentions.count)
+            mentionCount: mentions.count, omitted: omitted, hasOmitted: omitted > 0)
     }
 
     func map() -> FailureMapView {
         let dates = plan.notes.map(\.session.date).filter { ActivityChart.DateParts($0) != nil }.sorted()
-        let clusters = plan.failures.map { f -> FailureMapView.Cluster in
+        // A failure seen in one session is listed in a line (10,000 generated notes: 17,000 of them, 16 MB in full).
+        let singles = plan.failures.filter { $0.sessions < 2 }.map { f -> FailureMapView.Single in
+            let first = f.occurrences.min { ($0.date, $0.session, $0.line) < ($1.date, $1.session, $1.line) }
+            return FailureMapView.Single(
+                anchor: SitePlan.failureAnchor(f.id), id: f.id, title: f.title, date: first?.date ?? f.firstSeen,
+                href: first.flatMap { plan.href(session: $0.session, line: $0.line, root: "") } ?? "index.html",
+                sessionTitle: first.map { plan.sessionTitle[$0.session] ?? $0.session } ?? "",
+                statusLabel: FailureLabels.status(f.status))
+        }
+        let clusters = plan.failures.filter { $0.sessions >= 2 }.map { f -> FailureMapView.Cluster in
             let firstFix = f.fixes.map(\.date).min()
             let occurrences = f.occurrences.sorted { ($0.date, $0.session, $0.line) < ($1.date, $1.session, $1.line) }
+            let (shown, omitted) = Self.shortened(occurrences)
             return FailureMapView.Cluster(
                 anchor: SitePlan.failureAnchor(f.id), id: f.id, title: f.title, sessions: f.sessions,
                 firstSeen: f.firstSeen, lastSeen: f.lastSeen, status: f.status.rawValue,
                 statusLabel: FailureLabels.status(f.status), isRecurredAfterFix: f.status == .recurredAfterFix,
                 strip: OccurrenceStrip.svg(dates: occurrences.map(\.date), fixDate: firstFix, range: (dates.first, dates.last)),
                 terms: f.terms.joined(separator: ", "), hasTerms: !f.terms.isEmpty,
-                occurrences: occurrences.map { o in
+                occurrences: shown.map { o in
                     FailureMapView.Occurrence(date: o.date, href: plan.href(session: o.session, line: o.line, root: "") ?? "index.html",
                                               title: HTMLText.plain(o.title), kind: o.kind,
                                               sessionTitle: plan.sessionTitle[o.session] ?? o.session,
@@ -57,9 +79,10 @@ struct TrackingPages {
                     FailureMapView.Fix(date: x.date, href: plan.href(session: x.session, line: x.line, root: "") ?? "index.html",
                                        text: HTMLText.excerpt(HTMLText.plain(x.text), limit: 200))
                 },
-                hasFixes: !f.fixes.isEmpty)
+                hasFixes: !f.fixes.isEmpty, omitted: omitted, hasOmitted: omitted > 0)
         }
-        return FailureMapView(count: clusters.count, recurredCount: clusters.filter(\.isRecurredAfterFix).count, clusters: clusters)
+        return FailureMapView(count: clusters.count, recurredCount: clusters.filter(\.isRecurredAfterFix).count, clusters: clusters,
+                              singles: singles, singleCount: singles.count, hasSingles: !singles.isEmpty)
     }
 }
 

@@ -5,6 +5,8 @@ struct TaskBoardView: Encodable {
         var anchor: String; var id: String; var title: String; var priority: String?; var rank: Int
         var span: String?; var isReopened: Bool; var resolvedOn: String?
         var dependsOn: [LinkView]; var hasDepends: Bool; var mentions: [Mention]; var mentionCount: Int
+        /// Mentions between the first and the latest ones shown (see `TrackingPages.historyLimit`), 0 for none.
+        var omitted: Int; var hasOmitted: Bool
     }
     struct Group: Encodable { var label: String; var tasks: [Card] }
     struct Column: Encodable { var key: String; var label: String; var count: Int; var groups: [Group] }
@@ -21,8 +23,17 @@ struct FailureMapView: Encodable {
         var anchor: String; var id: String; var title: String; var sessions: Int; var firstSeen: String; var lastSeen: String
         var status: String; var statusLabel: String; var isRecurredAfterFix: Bool; var strip: String
         var terms: String; var hasTerms: Bool; var occurrences: [Occurrence]; var fixes: [Fix]; var hasFixes: Bool
+        var omitted: Int; var hasOmitted: Bool
+    }
+    /// A failure seen in one session: one line, its anchor kept for the links to it.
+    struct Single: Encodable {
+        var anchor: String; var id: String; var title: String; var date: String; var href: String; var sessionTitle: String
+        var statusLabel: String
     }
     var count: Int
     var recurredCount: Int
     var clusters: [Cluster]
+    var singles: [Single]
+    var singleCount: Int
+    var hasSingles: Bool
 }
