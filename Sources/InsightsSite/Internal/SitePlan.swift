@@ -9,12 +9,14 @@ struct SitePlan {
     var sessionPath: [String: String] = [:]
     /// Session id → fingerprint of everything shown about it.
     var sessionDigest: [String: String] = [:]
-    /// `session#line` → item anchor on the session page (`finding-3`).
-    var itemAnchor: [String: String] = [:]
-    /// `session#line` → the tracked task mentioned there.
-    var taskAt: [String: TrackedTask] = [:]
-    /// `session#line` → the failure cluster with an occurrence there.
-    var failureAt: [String: FailureCluster] = [:]
+    /// Session id → its position in `notes` (the number in an `ItemKey`).
+    var sessionNumber: [String: Int32] = [:]
+    /// An item's session and line → its anchor on the session page (`finding-3`).
+    var itemAnchor: [ItemKey: String] = [:]
+    /// An item's session and line → the position in `tasks` of the tracked task mentioned there.
+    var taskAt: [ItemKey: Int32] = [:]
+    /// An item's session and line → the position in `failures` of the cluster with an occurrence there.
+    var failureAt: [ItemKey: Int32] = [:]
     /// Tag → output path (`tags/ci.html`), and tag → session ids carrying it (newest first).
     var tagPath: [String: String] = [:]
     var tagSessions: [String: [String]] = [:]
@@ -27,12 +29,34 @@ struct SitePlan {
     /// Fingerprint of the whole input (for pages that list everything).
     var allDigest = ""
 
-    static func key(_ session: String, _ line: Int) -> String { "\(session)#\(line)" }
+    /// A session's item by line, in 8 bytes: at 50,000 notes the plan keyed by `"session#line"` strings, with a
+    /// copy of the task or cluster per key, held 440 MB.
+    struct ItemKey: Hashable {
+        var session: Int32
+        var line: Int32
+
+        init(session: Int32, line: Int) { self.session = session; self.line = Int32(truncatingIfNeeded: line) }
+    }
+
+    /// The key of the item of `session` at `line`; nil for a session not on the site.
+    func key(_ session: String, _ line: Int) -> ItemKey? {
+        sessionNumber[session].map { ItemKey(session: $0, line: line) }
+    }
+
+    /// The tracked task mentioned at `line` of `session`, if any.
+    func task(at session: String, _ line: Int) -> TrackedTask? {
+        key(session, line).flatMap { taskAt[$0] }.map { tasks[Int($0)] }
+    }
+
+    /// The failure cluster with an occurrence at `line` of `session`, if any.
+    func failure(at session: String, _ line: Int) -> FailureCluster? {
+        key(session, line).flatMap { failureAt[$0] }.map { failures[Int($0)] }
+    }
 
     /// Link from any page (at `root`) to the item of `session` at `line`, or to the session page.
     func href(session: String, line: Int?, root: String) -> String? {
         guard let page = sessionPath[session] else { return nil }
-        if let line, let anchor = itemAnchor[Self.key(session, line)] { return root + page + "#" + anchor }
+        if let line, let k = key(session, line), let anchor = itemAnchor[k] { return root + page + "#" + anchor }
         return root + page
     }
 
@@ -59,6 +83,7 @@ struct SitePlan {
         notes = notes.filter { sessionPath[$0.session.id] != nil }
         var seen: Set<String> = []
         notes = notes.filter { seen.insert($0.session.id).inserted }
+        for (i, note) in notes.enumerated() { sessionNumber[note.session.id] = Int32(i) }
         for note in notes {
             let s = note.session
             sessionTitle[s.id] = s.title
@@ -85,24 +110,23 @@ struct SitePlan {
         failures = input.failures.sorted { a, b in
             a.sessions != b.sessions ? a.sessions > b.sessions : a.id < b.id
         }
-        for task in tasks {
+        for (i, task) in tasks.enumerated() {
             all.addTask(task)
-            for m in task.mentions where taskAt[Self.key(m.session, m.line)] == nil { taskAt[Self.key(m.session, m.line)] = task }
-            if let e = task.evidence, taskAt[Self.key(e.session, e.line)] == nil { taskAt[Self.key(e.session, e.line)] = task }
+            for m in task.mentions { if let k = key(m.session, m.line), taskAt[k] == nil { taskAt[k] = Int32(i) } }
+            if let e = task.evidence, let k = key(e.session, e.line), taskAt[k] == nil { taskAt[k] = Int32(i) }
         }
-        for cluster in failures {
+        for (i, cluster) in failures.enumerated() {
             all.addFailure(cluster)
-            for o in cluster.occurrences where failureAt[Self.key(o.session, o.line)] == nil {
-                failureAt[Self.key(o.session, o.line)] = cluster
-            }
+            for o in cluster.occurrences { if let k = key(o.session, o.line), failureAt[k] == nil { failureAt[k] = Int32(i) } }
         }
         allDigest = all.hex
     }
 
     /// The anchors a session page gives its items, by source line (first item on a line wins).
     private mutating func registerAnchors(_ s: Session) {
+        guard let number = sessionNumber[s.id] else { return }
         func put(_ line: Int, _ anchor: String) {
-            let k = Self.key(s.id, line)
+            let k = ItemKey(session: number, line: line)
             if itemAnchor[k] == nil { itemAnchor[k] = anchor }
         }
         for (i, f) in s.findings.enumerated() { put(f.line, "finding-\(i + 1)") }
@@ -127,9 +151,8 @@ struct SitePlan {
         let lines = s.findings.map(\.line) + s.friction.map(\.line) + s.completed.map(\.line) + s.remaining.map(\.line)
             + s.updates.map(\.line)
         for line in lines {
-            let k = Self.key(s.id, line)
-            if let t = taskAt[k] { d.add(t.id); d.add(t.status.rawValue); d.add(t.title) }
-            if let f = failureAt[k] { d.add(f.id); d.add(f.status.rawValue); d.add(f.title) }
+            if let t = task(at: s.id, line) { d.add(t.id); d.add(t.status.rawValue); d.add(t.title) }
+            if let f = failure(at: s.id, line) { d.add(f.id); d.add(f.status.rawValue); d.add(f.title) }
         }
         for tag in s.tags { d.add(tagPath[tag] ?? "") }
         return d.hex

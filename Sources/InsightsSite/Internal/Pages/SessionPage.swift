@@ -73,12 +73,12 @@ struct SessionPage {
 
 
     private func taskLink(_ session: String, _ line: Int) -> LinkView? {
-        guard let t = plan.taskAt[SitePlan.key(session, line)] else { return nil }
+        guard let t = plan.task(at: session, line) else { return nil }
         return LinkView(href: root + "tasks.html#" + SitePlan.taskAnchor(t.id), label: "\(t.id) · \(t.status.rawValue)")
     }
 
     private func failureLink(_ session: String, _ line: Int) -> LinkView? {
-        guard let f = plan.failureAt[SitePlan.key(session, line)] else { return nil }
+        guard let f = plan.failure(at: session, line) else { return nil }
         return LinkView(href: root + "failures.html#" + SitePlan.failureAnchor(f.id),
                         label: "\(f.id) · \(f.sessions) sessions · \(FailureLabels.status(f.status))")
     }
