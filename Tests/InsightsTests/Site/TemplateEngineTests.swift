@@ -60,6 +60,26 @@ struct TemplateEngineTests {
         }
     }
 
+    @Test("a quote that a combining mark follows is escaped: the browser would end an attribute there")
+    func combiningQuote() throws {
+        let template = try TemplateParser.parse("<meta content=\"{{title}}\">")
+        let view = TemplateValue.object(["title": .string("x\u{22}\u{301} onload=alert(1) <\u{338}")])
+        #expect(template.render(view, partials: [:]) == "<meta content=\"x&quot;\u{301} onload=alert(1) &lt;\u{338}\">")
+    }
+
+    struct Numbers: Encodable { var small: Int8; var ratio: Float; var count: UInt }
+    enum Payload: Encodable { case one(String) }
+    struct Odd: Encodable { var payload: Payload; var name: String }
+
+    @Test("views with other numbers encode them; one needing a nested container is reflected, not emptied")
+    func encoderEdges() throws {
+        let template = try TemplateParser.parse("{{small}} {{ratio}} {{count}}")
+        #expect(template.render(TemplateValue(Numbers(small: -5, ratio: 1.5, count: 7)), partials: [:]) == "-5 1.5 7")
+        #expect(TemplateEncoder.value(of: Odd(payload: .one("x"), name: "n")) == nil)
+        let odd = try TemplateParser.parse("{{name}}").render(TemplateValue(Odd(payload: .one("x"), name: "n")), partials: [:])
+        #expect(odd == "n")
+    }
+
     @Test("Mustache the engine does not compile is left to swift-mustache", arguments: [
         "{{uppercased(title)}}", "{{=<% %>=}}<% title %>", "{{<part}}{{/part}}", "{{$block}}x{{/block}}", "{{>*dynamic}}",
     ])

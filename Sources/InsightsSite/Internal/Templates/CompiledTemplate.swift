@@ -62,10 +62,10 @@ struct CompiledTemplate: Sendable {
             let value = lookUp(name, in: stack)
             if isInverted {
                 switch value {
-                case .list(let items, let original)?:
+                case .list(let items)?:
                     guard items.isEmpty else { return }
                     // swift-mustache renders an empty list's inverted section with the list as its context.
-                    stack.append(.list(items, original))
+                    stack.append(.list(items))
                     render(children, stack: &stack, partials: partials, indentation: indentation, into: &out)
                     stack.removeLast()
                 case .bool(let b)?:
@@ -78,7 +78,7 @@ struct CompiledTemplate: Sendable {
                 return
             }
             switch value {
-            case .list(let items, _)?:
+            case .list(let items)?:
                 for item in items {
                     stack.append(item)
                     render(children, stack: &stack, partials: partials, indentation: indentation, into: &out)
@@ -122,41 +122,27 @@ struct CompiledTemplate: Sendable {
     }
 }
 
-/// swift-mustache's HTML escaping (`<`, `>`, `&`, `"`, `'` as whole characters), by bytes when it can be.
+/// HTML escaping of `<`, `>`, `&`, `"` and `'`, byte by byte. The five are ASCII, so no other character's UTF-8
+/// holds them; swift-mustache compares whole Characters instead, and leaves a `"` that a combining mark follows
+/// unescaped although a browser still ends the attribute there (`content="{{description}}"` from note text).
 enum HTMLEscape {
     static func append(_ text: String, to out: inout String) {
-        var needs = false, isASCII = true
-        for b in text.utf8 {
-            if b >= 0x80 { isASCII = false }
-            if b == 0x3C || b == 0x3E || b == 0x26 || b == 0x22 || b == 0x27 { needs = true }
-        }
-        guard needs else { out += text; return }
-        if isASCII {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(text.utf8.count + 16)
-            for b in text.utf8 {
-                switch b {
-                case 0x3C: bytes += Array("&lt;".utf8)
-                case 0x3E: bytes += Array("&gt;".utf8)
-                case 0x26: bytes += Array("&amp;".utf8)
-                case 0x22: bytes += Array("&quot;".utf8)
-                case 0x27: bytes += Array("&#39;".utf8)
-                default: bytes.append(b)
-                }
-            }
-            out += String(decoding: bytes, as: UTF8.self)
+        guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
+            out += text
             return
         }
-        // Characters, as swift-mustache compares them ("<" with a combining mark is another character).
-        for c in text {
-            switch c {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 16)
+        for b in text.utf8 {
+            switch b {
+            case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
+            case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
+            case 0x26: bytes.append(contentsOf: "&amp;".utf8)
+            case 0x22: bytes.append(contentsOf: "&quot;".utf8)
+            case 0x27: bytes.append(contentsOf: "&#39;".utf8)
+            default: bytes.append(b)
             }
         }
+        out += String(decoding: bytes, as: UTF8.self)
     }
 }

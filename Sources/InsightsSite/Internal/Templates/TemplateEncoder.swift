@@ -5,13 +5,18 @@
 /// `TemplateEncoder.value(of: NavItem(href: "index.html", label: "Home", isCurrent: true))` →
 /// `.object(["href": .string("index.html"), "label": .string("Home"), "isCurrent": .bool(true)])`.
 enum TemplateEncoder {
-    /// The value of `view`; nil when it is `nil` (or its encoding fails, which views never do).
-    static func value<T: Encodable>(of view: T) -> TemplateValue? {
+    /// The value of `view`; nil when it is `nil`, or when it encodes through a nested or super container, which
+    /// views never do (the caller then reflects it instead).
+    static func value<T: Encodable>(of view: T) -> TemplateValue? { value(of: view, in: nil) }
+
+    /// The value of a view or of a field of the view `parent` is filling, which is marked unsupported too when
+    /// this one is.
+    static func value<T: Encodable>(of view: T, in parent: Slot?) -> TemplateValue? {
         if let primitive = TemplateValue.primitive(view) { return primitive }
-        let slot = Slot()
-        guard (try? view.encode(to: slot)) != nil else { return nil }
-        if let object = slot.object { return .object(object.fields, .init(view)) }
-        if let list = slot.list { return .list(list.items, .init(view)) }
+        let slot = Slot(encoding: T.self)
+        guard (try? view.encode(to: slot)) != nil, !slot.isUnsupported else { parent?.isUnsupported = true; return nil }
+        if let object = slot.object { return .object(object.fields) }
+        if let list = slot.list { return .list(list.items) }
         return slot.single
     }
 
@@ -20,28 +25,38 @@ enum TemplateEncoder {
 
     /// The encoder one value is encoded into: it fills one of its containers.
     final class Slot: Encoder {
+        /// The type being encoded: a standard number encodes itself into its single-value container, and
+        /// encoding it again from there would never end.
+        let encoding: Any.Type
         var object: Fields?
         var list: Items?
         var single: TemplateValue?
+        var isUnsupported = false
         var codingPath: [any CodingKey] = []
         var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+        init(encoding: Any.Type) { self.encoding = encoding }
 
         func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
             let fields = object ?? Fields()
             object = fields
-            return KeyedEncodingContainer(Keyed<Key>(box: fields))
+            return KeyedEncodingContainer(Keyed<Key>(slot: self, box: fields))
         }
 
         func unkeyedContainer() -> any UnkeyedEncodingContainer {
             let items = list ?? Items()
             list = items
-            return Unkeyed(box: items)
+            return Unkeyed(slot: self, box: items)
         }
 
         func singleValueContainer() -> any SingleValueEncodingContainer { Single(slot: self) }
+
+        /// An encoder for a nested or super container, whose output is dropped: the value is marked unsupported.
+        func unsupported() -> Slot { isUnsupported = true; return Slot(encoding: Never.self) }
     }
 
     struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
+        let slot: Slot
         let box: Fields
         var codingPath: [any CodingKey] = []
 
@@ -51,19 +66,18 @@ enum TemplateEncoder {
         mutating func encode(_ value: Bool, forKey key: Key) throws { box.fields[key.stringValue] = .bool(value) }
         mutating func encode(_ value: Double, forKey key: Key) throws { box.fields[key.stringValue] = .double(value) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-            if let v = TemplateEncoder.value(of: value) { box.fields[key.stringValue] = v }
+            if let v = TemplateEncoder.value(of: value, in: slot) { box.fields[key.stringValue] = v }
         }
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-            let nested = Fields()
-            box.fields[key.stringValue] = .object([:], TemplateEncoder.unprintable)
-            return KeyedEncodingContainer(Keyed<NestedKey>(box: nested))
+            slot.unsupported().container(keyedBy: keyType)
         }
-        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer { Unkeyed(box: Items()) }
-        mutating func superEncoder() -> any Encoder { Slot() }
-        mutating func superEncoder(forKey key: Key) -> any Encoder { Slot() }
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer { slot.unsupported().unkeyedContainer() }
+        mutating func superEncoder() -> any Encoder { slot.unsupported() }
+        mutating func superEncoder(forKey key: Key) -> any Encoder { slot.unsupported() }
     }
 
     struct Unkeyed: UnkeyedEncodingContainer {
+        let slot: Slot
         let box: Items
         var codingPath: [any CodingKey] = []
         var count: Int { box.items.count }
@@ -71,13 +85,13 @@ enum TemplateEncoder {
         mutating func encodeNil() throws {}
         mutating func encode(_ value: String) throws { box.items.append(.string(value)) }
         mutating func encode<T: Encodable>(_ value: T) throws {
-            if let v = TemplateEncoder.value(of: value) { box.items.append(v) }
+            if let v = TemplateEncoder.value(of: value, in: slot) { box.items.append(v) }
         }
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-            KeyedEncodingContainer(Keyed<NestedKey>(box: Fields()))
+            slot.unsupported().container(keyedBy: keyType)
         }
-        mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer { Unkeyed(box: Items()) }
-        mutating func superEncoder() -> any Encoder { Slot() }
+        mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer { slot.unsupported().unkeyedContainer() }
+        mutating func superEncoder() -> any Encoder { slot.unsupported() }
     }
 
     struct Single: SingleValueEncodingContainer {
@@ -85,9 +99,14 @@ enum TemplateEncoder {
         var codingPath: [any CodingKey] = []
 
         mutating func encodeNil() throws { slot.single = nil }
-        mutating func encode<T: Encodable>(_ value: T) throws { slot.single = TemplateEncoder.value(of: value) }
+        mutating func encode<T: Encodable>(_ value: T) throws {
+            if T.self == slot.encoding {
+                // A standard number (Int8, Float, ...) encoding itself.
+                guard let number = TemplateValue.number(value) else { slot.isUnsupported = true; return }
+                slot.single = number
+            } else {
+                slot.single = TemplateEncoder.value(of: value, in: slot)
+            }
+        }
     }
-
-    /// Views never encode through nested containers; anything that does is not printed whole.
-    static let unprintable = TemplateValue.Original([String: Any]())
 }

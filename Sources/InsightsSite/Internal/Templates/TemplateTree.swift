@@ -45,10 +45,10 @@ enum TemplateTree {
             for child in mirror.children {
                 if let label = child.label, let converted = self.value(child.value) { fields[label] = converted }
             }
-            return .object(fields, .init(value))
+            return .object(fields)
         case .collection, .set:
             let items = mirror.children.compactMap { self.value($0.value) }
-            return .list(items, .init(value))
+            return .list(items)
         default:
             return .other(String(describing: value))
         }
