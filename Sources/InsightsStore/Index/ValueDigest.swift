@@ -9,7 +9,7 @@ import Foundation
 enum ValueDigest {
     static func of<T: Encodable>(_ value: T) throws -> String {
         let state = DigestState()
-        try value.encode(to: DigestEncoder(state: state))
+        try value.encode(to: DigestEncoder(state: state, encoding: T.self))
         return state.hex
     }
 }
@@ -48,6 +48,9 @@ final class DigestState {
 struct DigestEncoder: Encoder {
     let state: DigestState
     var depth = 0
+    /// The type being encoded: a standard number (Int8, Float, ...) encodes itself into its single-value
+    /// container, and feeding it from there again would never end.
+    var encoding: Any.Type = Never.self
     var codingPath: [any CodingKey] = []
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
@@ -58,7 +61,7 @@ struct DigestEncoder: Encoder {
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer { state.tag(2); return Unkeyed(state: state, depth: depth + 1) }
 
-    func singleValueContainer() -> any SingleValueEncodingContainer { Single(state: state, depth: depth) }
+    func singleValueContainer() -> any SingleValueEncodingContainer { Single(state: state, depth: depth, encoding: encoding) }
 
     /// Feeds one primitive value, tagged by its type.
     static func feed(_ state: DigestState, _ value: some Encodable, depth: Int) throws {
@@ -67,7 +70,7 @@ struct DigestEncoder: Encoder {
         case let v as Int: state.tag(11); state.word(UInt64(bitPattern: Int64(v)))
         case let v as Bool: state.tag(12); state.byte(v ? 1 : 0)
         case let v as Double: state.tag(13); state.word(v.bitPattern)
-        default: try value.encode(to: DigestEncoder(state: state, depth: depth))
+        default: try value.encode(to: DigestEncoder(state: state, depth: depth, encoding: type(of: value)))
         }
     }
 
@@ -129,9 +132,18 @@ struct DigestEncoder: Encoder {
     struct Single: SingleValueEncodingContainer {
         let state: DigestState
         let depth: Int
+        let encoding: Any.Type
         var codingPath: [any CodingKey] = []
 
         mutating func encodeNil() throws { state.tag(9) }
-        mutating func encode<T: Encodable>(_ value: T) throws { try DigestEncoder.feed(state, value, depth: depth) }
+        mutating func encode<T: Encodable>(_ value: T) throws {
+            guard T.self == encoding else { return try DigestEncoder.feed(state, value, depth: depth) }
+            switch value {
+            case let v as any BinaryInteger: state.tag(14); state.word(UInt64(truncatingIfNeeded: v))
+            case let v as any BinaryFloatingPoint: state.tag(15); state.word(Double(v).bitPattern)
+            default:
+                throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "\(T.self) encodes itself"))
+            }
+        }
     }
 }

@@ -78,5 +78,14 @@ struct DerivedStorageTests {
         struct Inner: Encodable { var a: Int; var b: Int? }
         struct Outer: Encodable { var list: [Inner]; var b: Int? }
         #expect(try ValueDigest.of(Outer(list: [Inner(a: 1, b: nil)], b: 2)) != ValueDigest.of(Outer(list: [Inner(a: 1, b: 2)], b: nil)))
+
+        // Numbers other than Int and Double encode themselves into their single-value container.
+        struct Numbers: Encodable { var small: Int8; var ratio: Float; var count: UInt; var bytes: Data }
+        let numbers = Numbers(small: -5, ratio: 1.5, count: 7, bytes: Data([1, 2]))
+        #expect(try ValueDigest.of(numbers) == ValueDigest.of(numbers))
+        var other = numbers; other.ratio = 1.25
+        #expect(try ValueDigest.of(other) != ValueDigest.of(numbers))
+        other = numbers; other.bytes = Data([1, 3])
+        #expect(try ValueDigest.of(other) != ValueDigest.of(numbers))
     }
 }
