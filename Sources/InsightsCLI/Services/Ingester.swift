@@ -92,8 +92,9 @@ package struct Ingester {
         var toWriteBytes = 0
         var isVerified = false
         func verify(_ batch: IndexBatch) throws {
-            if !isVerified { try batch.verify(path: journal.indexPath); isVerified = true }
+            if !isVerified { try batch.verify(); isVerified = true }
         }
+        let heldAtStart = keys.byID.count
         // Notes to copy are written as they pile up (holding them all took 200 MB at 50,000 notes); always
         // before the index commit, so an index entry never exists without its note.
         func writeNotes(_ batch: IndexBatch?, atLeast bytes: Int) throws {
@@ -106,6 +107,10 @@ package struct Ingester {
         func flush(_ batch: IndexBatch?) throws {
             guard let batch, !toStore.isEmpty || !toRemove.isEmpty else { return }
             try verify(batch)
+            // Most of the index is being written (a first ingest, a reindex): from here its text is indexed once
+            // at the end instead of item by item, rows indexed so far included (`beginBulk`).
+            let stored = storedIDs.count + toStore.count
+            if stored >= bulkNotes && stored >= heldAtStart { try batch.beginBulk() }
             try batch.remove(toRemove.filter { !storedIDs.contains($0) })
             storedIDs.formUnion(toStore.map(\.session.id))
             try batch.store(toStore)
@@ -238,8 +243,6 @@ package struct Ingester {
         // (each atomically) before it commits, and tasks and failures are recomputed in it. A kill before the
         // commit leaves notes the next ingest or reindex picks up, never an index entry without its note.
         try index.writing({ batch in
-            // Most of the index is about to be written: index its text once at the end instead of item by item.
-            if inputs.count >= bulkNotes && inputs.count >= keys.byID.count { try batch.beginBulk() }
             try decideAll(batch)
             guard batch.hasChanges else { return }
             try writeNotes(batch, atLeast: 0)
@@ -251,7 +254,6 @@ package struct Ingester {
 
     /// Note bytes held before they are copied into the journal (one file-system flush per write).
     static let noteBytesPerWrite = 32 << 20
-
 
     /// Notes hashed and parsed together on every core.
     static let parseBatch = 32

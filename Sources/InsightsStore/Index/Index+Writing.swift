@@ -6,12 +6,13 @@ extension Index {
     /// Replaces the given sessions (matched by id) and removes `removing`, all in one transaction;
     /// `then` runs inside the same transaction (to recompute tasks and failures).
     public func write(sessions: consuming [StoredSession], removing: [String] = [],
-                      then: (@Sendable (IndexTransaction) throws -> Void)? = nil) throws {
-        let pending = consume sessions
+                      then: ((IndexTransaction) throws -> Void)? = nil) throws {
+        var pending = consume sessions
         try writing { batch in
             try batch.remove(removing)
-            try batch.store(pending)
             if pending.isEmpty && removing.isEmpty { batch.markChanged() }
+            try batch.store(pending)
+            pending = []  // released before `then` recomputes over every session
         } then: { tx in try then?(tx) }
     }
 
@@ -23,7 +24,7 @@ extension Index {
     public func writing(_ body: (IndexBatch) throws -> Void, then: (IndexTransaction) throws -> Void) throws {
         try writer.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
-                let batch = IndexBatch(db: db)
+                let batch = IndexBatch(db: db, path: path)
                 try body(batch)
                 guard batch.hasChanges else { return .rollback }
                 try batch.endBulk()

@@ -81,7 +81,11 @@ public final class Index: Sendable {
     /// The whole-file integrity check (`PRAGMA quick_check`: 0.3 s on a 100 MB index): run before writing
     /// into an index, so damage is reported with its fix instead of written over.
     public func verify() throws {
-        let check = try writer.read { db in try String.fetchOne(db, sql: "PRAGMA quick_check") }
+        try writer.read { db in try Self.quickCheck(db, path: path) }
+    }
+
+    static func quickCheck(_ db: Database, path: String) throws {
+        let check = try String.fetchOne(db, sql: "PRAGMA quick_check")
         if check != "ok" { throw StoreError.corruptIndex(path: path, reason: check ?? "quick_check failed") }
     }
 

@@ -8,17 +8,15 @@ import InsightsCore
 /// rows and their derived inputs, committed with whatever `then` writes.
 public final class IndexBatch {
     let db: Database
+    /// The index file (named in errors).
+    let path: String
     /// Whether anything was stored or removed (or `markChanged()` was called).
     public private(set) var hasChanges = false
 
-    init(db: Database) { self.db = db }
+    init(db: Database, path: String) { self.db = db; self.path = path }
 
-    /// The whole-file integrity check (`PRAGMA quick_check`), on this transaction's connection: run it before
-    /// the first write, so damage is reported with its fix instead of written over.
-    public func verify(path: String) throws {
-        let check = try String.fetchOne(db, sql: "PRAGMA quick_check")
-        if check != "ok" { throw StoreError.corruptIndex(path: path, reason: check ?? "quick_check failed") }
-    }
+    /// `Index.verify()` on this transaction's connection: run it before the first write.
+    public func verify() throws { try Index.quickCheck(db, path: path) }
 
     /// Commits the transaction even if nothing is stored (to rewrite what `then` derives).
     public func markChanged() { hasChanges = true }
@@ -94,6 +92,7 @@ public final class IndexBatch {
     /// item, and inserting 2,000 notes' 24,000 items took 1.8 s instead of 0.3.
     private func insertItems(_ values: [DatabaseValueConvertible?]) throws {
         let width = Self.itemColumns.count
+        precondition(values.count % width == 0, "item values come \(width) to an item")
         var start = 0
         while start < values.count {
             let rows = min(Self.itemsPerStatement, (values.count - start) / width)
@@ -122,10 +121,13 @@ public final class IndexBatch {
             }
             return
         }
+        // At most 10,000 values a statement (SQLite allows 32,766 variables).
         func deleteAll(_ values: [String], _ sql: String) throws {
-            guard !values.isEmpty else { return }
-            let list = Array(repeating: "?", count: values.count).joined(separator: ", ")
-            try db.execute(sql: sql.replacingOccurrences(of: "LIST", with: list), arguments: StatementArguments(values))
+            for start in stride(from: 0, to: values.count, by: 10_000) {
+                let run = values[start..<min(start + 10_000, values.count)]
+                let list = Array(repeating: "?", count: run.count).joined(separator: ", ")
+                try db.execute(sql: sql.replacingOccurrences(of: "LIST", with: list), arguments: StatementArguments(Array(run)))
+            }
         }
         try deleteAll(ids, "DELETE FROM session WHERE id IN (LIST)")
         try deleteAll(wholeFiles, "DELETE FROM session WHERE file IN (LIST)")

@@ -38,6 +38,8 @@ extension Index {
             // Through a memory map: at 10,000 notes (a 97 MB index) a search spent most of its time in the
             // kernel copying pages.
             try db.cachedStatement(sql: "PRAGMA mmap_size = \(Self.searchMapSize)").execute()
+            // Pooled connections live on (the MCP server keeps its index open): other reads must not map.
+            defer { try? db.cachedStatement(sql: "PRAGMA mmap_size = 0").execute() }
             // The rowid of the Nth newest match, when there are more than N: rank only matches from there on.
             let floor = try Int64.fetchOne(db.cachedStatement(sql: """
                 SELECT rowid FROM item_fts WHERE item_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?
