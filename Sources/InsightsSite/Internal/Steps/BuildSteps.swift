@@ -67,7 +67,7 @@ enum BuildSteps {
         // Each page is written as soon as it is rendered: holding every page until the end took 650 MB at
         // 10,000 notes.
         let jobs = pending
-        let written = try ParallelRender.render(jobs) { i, content in try staged.write(Data(content.utf8), to: jobs[i].path) }
+        let written = try ParallelRender.render(jobs) { i, content in try staged.write(content, to: jobs[i].path) }
         for (i, bytes) in written {
             context.next.files[jobs[i].path] = Manifest.Entry(key: jobs[i].key, bytes: bytes)
             context.report.written.append(jobs[i].path)

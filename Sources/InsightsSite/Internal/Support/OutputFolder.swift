@@ -37,6 +37,16 @@ struct OutputFolder {
     /// file renamed into place. It is not flushed to disk one by one (Foundation's `Data.write` did, 2,000 fsyncs
     /// for 2,000 pages): a build flushes the whole next site once, before swapping it in (`StagedOutput.swap`).
     func write(_ data: Data, to relative: String) throws {
+        try data.withUnsafeBytes { try write(bytes: $0, to: relative) }
+    }
+
+    /// Writes a page's text as it is (copying it into `Data` first held a whole-journal page twice).
+    func write(_ text: String, to relative: String) throws {
+        var text = text
+        try text.withUTF8 { try write(bytes: UnsafeRawBufferPointer($0), to: relative) }
+    }
+
+    private func write(bytes raw: UnsafeRawBufferPointer, to relative: String) throws {
         let target = try full(relative)
         let folder = (target as NSString).deletingLastPathComponent
         let temp = folder + "/." + (target as NSString).lastPathComponent + ".tmp-\(getpid())"
@@ -47,13 +57,11 @@ struct OutputFolder {
         }
         guard fd >= 0 else { throw SiteError.io(path: target, reason: "cannot write (\(String(cString: strerror(errno))))") }
         var failure: String?
-        data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count, let base = raw.baseAddress {
-                let n = Foundation.write(fd, base + offset, raw.count - offset)
-                if n <= 0 { failure = String(cString: strerror(errno)); break }
-                offset += n
-            }
+        var offset = 0
+        while offset < raw.count, let base = raw.baseAddress {
+            let n = Foundation.write(fd, base + offset, raw.count - offset)
+            if n <= 0 { failure = String(cString: strerror(errno)); break }
+            offset += n
         }
         close(fd)
         if let failure {

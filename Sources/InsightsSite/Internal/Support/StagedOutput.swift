@@ -44,6 +44,7 @@ struct StagedOutput {
 
     /// Writes one file of the next site.
     func write(_ data: Data, to relative: String) throws { try OutputFolder(path: staging).write(data, to: relative) }
+    func write(_ text: String, to relative: String) throws { try OutputFolder(path: staging).write(text, to: relative) }
 
     /// Links every current file for which `keep` is true into the next site.
     func link(keep: (String) -> Bool) throws {
@@ -68,7 +69,9 @@ struct StagedOutput {
     /// Swaps the assembled site in and deletes the old one.
     func swap() throws {
         let fm = FileManager.default
-        // The next site's files reach the disk before it takes the old one's place (one flush for all of them).
+        // The next site's files reach the disk before it takes the old one's place, in one flush for all of them
+        // (an fsync per page was 1.5 s of system time at 2,000 notes). On Linux sync(2) waits for the writes, and
+        // for other dirty files too; on macOS it may only schedule them.
         sync()
         if fm.fileExists(atPath: output), rename(output, previous) != 0 {
             throw SiteError.io(path: output, reason: "cannot move the old site aside (\(String(cString: strerror(errno))))")
