@@ -80,6 +80,20 @@ struct TemplateEngineTests {
         #expect(odd == "n")
     }
 
+    struct Row: Encodable { var name: String }
+    struct Table: Encodable { var rows: [Row]; var title: String }
+
+    @Test("a view's array is converted row by row as its section walks it, empty or not")
+    func rows() throws {
+        let template = try TemplateParser.parse("{{#rows}}<{{name}} of {{title}}>{{/rows}}{{^rows}}none{{/rows}}")
+        let full = TemplateValue(Table(rows: [Row(name: "a"), Row(name: "b")], title: "t"))
+        guard case .object(let fields) = full, case .rows(let rows)? = fields["rows"] else { Issue.record("not rows"); return }
+        #expect(rows.count == 2)
+        #expect(template.render(full, partials: [:]) == "<a of t><b of t>")
+        #expect(template.render(TemplateValue(Table(rows: [], title: "t")), partials: [:]) == "none")
+        #expect(try TemplateParser.parse("{{{rows}}}").render(full, partials: [:]) == #"[["name": "a"], ["name": "b"]]"#)
+    }
+
     @Test("Mustache the engine does not compile is left to swift-mustache", arguments: [
         "{{uppercased(title)}}", "{{=<% %>=}}<% title %>", "{{<part}}{{/part}}", "{{$block}}x{{/block}}", "{{>*dynamic}}",
     ])

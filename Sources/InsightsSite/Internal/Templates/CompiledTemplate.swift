@@ -68,6 +68,11 @@ struct CompiledTemplate: Sendable {
                     stack.append(.list(items))
                     render(children, stack: &stack, partials: partials, indentation: indentation, into: &out)
                     stack.removeLast()
+                case .rows(let rows)?:
+                    guard rows.count == 0 else { return }
+                    stack.append(.list([]))
+                    render(children, stack: &stack, partials: partials, indentation: indentation, into: &out)
+                    stack.removeLast()
                 case .bool(let b)?:
                     if !b { render(children, stack: &stack, partials: partials, indentation: indentation, into: &out) }
                 case nil:
@@ -80,6 +85,13 @@ struct CompiledTemplate: Sendable {
             switch value {
             case .list(let items)?:
                 for item in items {
+                    stack.append(item)
+                    render(children, stack: &stack, partials: partials, indentation: indentation, into: &out)
+                    stack.removeLast()
+                }
+            case .rows(let rows)?:
+                for i in 0..<rows.count {
+                    guard let item = rows.element(i) else { continue }
                     stack.append(item)
                     render(children, stack: &stack, partials: partials, indentation: indentation, into: &out)
                     stack.removeLast()

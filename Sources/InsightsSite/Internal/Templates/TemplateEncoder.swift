@@ -66,7 +66,11 @@ enum TemplateEncoder {
         mutating func encode(_ value: Bool, forKey key: Key) throws { box.fields[key.stringValue] = .bool(value) }
         mutating func encode(_ value: Double, forKey key: Key) throws { box.fields[key.stringValue] = .double(value) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-            if let v = TemplateEncoder.value(of: value, in: slot) { box.fields[key.stringValue] = v }
+            if let rows = value as? any TemplateRows {
+                box.fields[key.stringValue] = .rows(rows.templateRows)
+            } else if let v = TemplateEncoder.value(of: value, in: slot) {
+                box.fields[key.stringValue] = v
+            }
         }
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
             slot.unsupported().container(keyedBy: keyType)
@@ -108,5 +112,16 @@ enum TemplateEncoder {
                 slot.single = TemplateEncoder.value(of: value, in: slot)
             }
         }
+    }
+}
+
+/// An array whose elements a view's field holds, converted as a section reaches each (`TemplateValue.Rows`).
+protocol TemplateRows {
+    var templateRows: TemplateValue.Rows { get }
+}
+
+extension Array: TemplateRows where Element: Encodable {
+    var templateRows: TemplateValue.Rows {
+        TemplateValue.Rows(count: count) { i in TemplateEncoder.value(of: self[i]) ?? TemplateTree.value(self[i]) }
     }
 }
