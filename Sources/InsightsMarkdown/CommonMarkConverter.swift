@@ -18,8 +18,8 @@ enum CommonMarkConverter {
     }
 
     /// Renders `text` to HTML; raw HTML is omitted and `javascript:` links dropped unless `allowUnsafeHTML`.
-    static func renderHTML(_ text: String, allowUnsafeHTML: Bool, sourcePositions: Bool) -> String {
-        let options = (sourcePositions ? CMARK_OPT_SOURCEPOS : 0) | (allowUnsafeHTML ? CMARK_OPT_UNSAFE : 0)
+    static func renderHTML(_ text: String, allowUnsafeHTML: Bool) -> String {
+        let options = allowUnsafeHTML ? CMARK_OPT_UNSAFE : 0
         return withParser(text, options: options) { parser, document in
             guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
             defer { free(html) }

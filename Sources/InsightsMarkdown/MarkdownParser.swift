@@ -14,9 +14,8 @@ public enum MarkdownParser {
 public enum MarkdownRenderer {
     /// HTML for `text`; raw HTML is omitted and `javascript:` links dropped unless `allowUnsafeHTML`.
     ///
-    /// `MarkdownRenderer.html("*hi*")` → `"<p><em>hi</em></p>\n"`; with `sourcePositions`, each block also gets
-    /// a `data-sourcepos="1:1-1:4"` attribute.
-    public static func html(_ text: String, allowUnsafeHTML: Bool = false, sourcePositions: Bool = false) -> String {
-        CommonMarkConverter.renderHTML(text, allowUnsafeHTML: allowUnsafeHTML, sourcePositions: sourcePositions)
+    /// `MarkdownRenderer.html("*hi*")` → `"<p><em>hi</em></p>\n"`.
+    public static func html(_ text: String, allowUnsafeHTML: Bool = false) -> String {
+        CommonMarkConverter.renderHTML(text, allowUnsafeHTML: allowUnsafeHTML)
     }
 }

@@ -135,104 +135,104 @@ package struct Ingester {
         var position = inputs.startIndex
         // Every input decided in order; with a batch, what changes is stored as it is decided.
         func decideAll(_ writes: IndexBatch?) throws {
-        while position != inputs.endIndex {
-            // A batch of notes read in order, then hashed and parsed on every core (parsing is most of a cold
-            // ingest); deciding what each note is stays sequential, in input order.
-            var batch: [Result<NoteInput, NoteInput.Rejection>] = []
-            while position != inputs.endIndex && batch.count < Self.parseBatch {
-                batch.append(inputs[position]); position = inputs.index(after: position)
-            }
-            let known = keys.byHash
-            let locations = batch.map { input in (try? input.get()).map(locate) }
-            let guesses = locations.map { $0.map { place($0).mode } ?? .auto }
-            let parsed = try Parallel.map(Array(zip(batch, guesses))) { input, mode in
-                (try? input.get()).map { Self.prepare($0, mode: mode, skipping: isDryRun ? [:] : known, parser: parser, today: today) }
-            }
-            for ((input, prepared), location) in zip(zip(batch, parsed), locations) {
-                n += 1
-                progress(n, inputs.count)
-                let note: NoteInput
-                switch input {
-                case .failure(let rejection):
-                    report.files.append(FileResult(path: rejection.path, status: .failed, reason: rejection.reason))
-                    continue
-                case .success(let ok): note = ok
+            while position != inputs.endIndex {
+                // A batch of notes read in order, then hashed and parsed on every core (parsing is most of a cold
+                // ingest); deciding what each note is stays sequential, in input order.
+                var batch: [Result<NoteInput, NoteInput.Rejection>] = []
+                while position != inputs.endIndex && batch.count < Self.parseBatch {
+                    batch.append(inputs[position]); position = inputs.index(after: position)
                 }
-                // Hash first: an unchanged note costs a hash and a lookup, no parse.
-                let hash = prepared?.hash ?? SHA256.hex(note.data)
-                let (journalFile, absolute) = location ?? locate(note)
-                let (knownFile, mode) = place((journalFile, absolute))
-                if !isDryRun, let same = keys.byHash[hash], split == nil || (splits[same.file] ?? .auto) == mode {
-                    report.files.append(FileResult(path: note.path, status: .unchanged, id: same.id, file: same.file))
-                    continue
+                let known = keys.byHash
+                let locations = batch.map { input in (try? input.get()).map(locate) }
+                let guesses = locations.map { $0.map { place($0).mode } ?? .auto }
+                let parsed = try Parallel.map(Array(zip(batch, guesses))) { input, mode in
+                    (try? input.get()).map { Self.prepare($0, mode: mode, skipping: isDryRun ? [:] : known, parser: parser, today: today) }
                 }
-                // Parsed ahead unless a note earlier in this batch changed how this one splits (or it was skipped as known).
-                let ahead = prepared?.mode == mode ? prepared?.parsed : nil
-                let entries = ahead?.entries
-                    ?? parser.entrySessions(from: note.text, fileName: note.path == "-" ? nil : note.path, mode: mode)
-                if !entries.isEmpty {
-                    let file = knownFile ?? newLogFile(for: note.path, keys: keys)
-                    let log = ingestLog(note, entries: entries, journalFile: journalFile, file: file, keys: &keys, sources: &sources)
-                    if isDryRun { report.sessions? += entries }
-                    if split != nil { splits[file] = mode == .auto ? nil : mode }
-                    report.files += log.results
-                    toStore += log.stored
-                    toRemove += log.removing
-                    if let write = log.write { toWrite.append(write); toWriteBytes += write.data.count }
-                    continue
-                }
-                var session = ahead?.session
-                    ?? parser.session(from: note.text, fileName: note.path == "-" ? nil : note.path, fallbackDate: today)
-                session.hash = hash
-                session.source = note.path
-                if isDryRun {
-                    report.sessions?.append(session)
-                    if let same = keys.byHash[hash] {
+                for ((input, prepared), location) in zip(zip(batch, parsed), locations) {
+                    n += 1
+                    progress(n, inputs.count)
+                    let note: NoteInput
+                    switch input {
+                    case .failure(let rejection):
+                        report.files.append(FileResult(path: rejection.path, status: .failed, reason: rejection.reason))
+                        continue
+                    case .success(let ok): note = ok
+                    }
+                    // Hash first: an unchanged note costs a hash and a lookup, no parse.
+                    let hash = prepared?.hash ?? SHA256.hex(note.data)
+                    let (journalFile, absolute) = location ?? locate(note)
+                    let (knownFile, mode) = place((journalFile, absolute))
+                    if !isDryRun, let same = keys.byHash[hash], split == nil || (splits[same.file] ?? .auto) == mode {
                         report.files.append(FileResult(path: note.path, status: .unchanged, id: same.id, file: same.file))
                         continue
                     }
-                }
-                var existing: SessionKey?
-                if let journalFile {
-                    existing = keys.byFile[journalFile].flatMap { $0.entryStart == nil ? $0 : nil }
-                } else {
-                    existing = absolute.flatMap { sourceIDs[$0] }.flatMap { keys.byID[$0] }
-                        ?? keys.byTitleDate[session.title + "\u{0}" + session.date].flatMap { key in
-                            isSameNote(key, as: note.text) ? key : nil
+                    // Parsed ahead unless a note earlier in this batch changed how this one splits (or it was skipped as known).
+                    let ahead = prepared?.mode == mode ? prepared?.parsed : nil
+                    let entries = ahead?.entries
+                        ?? parser.entrySessions(from: note.text, fileName: note.path == "-" ? nil : note.path, mode: mode)
+                    if !entries.isEmpty {
+                        let file = knownFile ?? newLogFile(for: note.path, keys: keys)
+                        let log = ingestLog(note, entries: entries, journalFile: journalFile, file: file, keys: &keys, sources: &sources)
+                        if isDryRun { report.sessions? += entries }
+                        if split != nil { splits[file] = mode == .auto ? nil : mode }
+                        report.files += log.results
+                        toStore += log.stored
+                        toRemove += log.removing
+                        if let write = log.write { toWrite.append(write); toWriteBytes += write.data.count }
+                        continue
+                    }
+                    var session = ahead?.session
+                        ?? parser.session(from: note.text, fileName: note.path == "-" ? nil : note.path, fallbackDate: today)
+                    session.hash = hash
+                    session.source = note.path
+                    if isDryRun {
+                        report.sessions?.append(session)
+                        if let same = keys.byHash[hash] {
+                            report.files.append(FileResult(path: note.path, status: .unchanged, id: same.id, file: same.file))
+                            continue
                         }
+                    }
+                    var existing: SessionKey?
+                    if let journalFile {
+                        existing = keys.byFile[journalFile].flatMap { $0.entryStart == nil ? $0 : nil }
+                    } else {
+                        existing = absolute.flatMap { sourceIDs[$0] }.flatMap { keys.byID[$0] }
+                            ?? keys.byTitleDate[session.title + "\u{0}" + session.date].flatMap { key in
+                                isSameNote(key, as: note.text) ? key : nil
+                            }
+                    }
+                    let outcome: Outcome
+                    let file: String
+                    if let existing, existing.entryStart != nil {
+                        // A log read whole now (--split none): one session named after its journal file.
+                        session.id = Self.id(forJournalFile: existing.file)
+                        file = existing.file
+                        outcome = .updated
+                        for key in keys.byID.values where key.file == file && key.id != session.id { keys.remove(key.id); sources[key.id] = nil }
+                    } else if let existing {
+                        session.id = existing.id
+                        file = existing.file
+                        outcome = .updated
+                    } else if let journalFile {
+                        session.id = Self.id(forJournalFile: journalFile)
+                        file = journalFile
+                        outcome = .added
+                    } else {
+                        session.id = uniqueID(session.id, taken: keys.byID, data: note.data)
+                        file = session.id + ".md"
+                        outcome = .added
+                    }
+                    if journalFile == nil { session.source = absolute ?? "-" } else if let origin = sources[session.id] { session.source = origin }
+                    keys.insert(SessionKey(id: session.id, file: file, hash: session.hash, title: session.title, date: session.date, source: session.source))
+                    if let absolute, journalFile == nil { sources[session.id] = absolute }
+                    if split != nil { splits[file] = mode == .auto ? nil : mode }
+                    toStore.append(StoredSession(session: session, file: file))
+                    if journalFile == nil { toWrite.append((file, note.data)); toWriteBytes += note.data.count }
+                    report.files.append(FileResult(path: note.path, status: outcome, id: session.id, file: file, counts: Counts(session)))
                 }
-                let outcome: Outcome
-                let file: String
-                if let existing, existing.entryStart != nil {
-                    // A log read whole now (--split none): one session named after its journal file.
-                    session.id = Self.id(forJournalFile: existing.file)
-                    file = existing.file
-                    outcome = .updated
-                    for key in keys.byID.values where key.file == file && key.id != session.id { keys.remove(key.id); sources[key.id] = nil }
-                } else if let existing {
-                    session.id = existing.id
-                    file = existing.file
-                    outcome = .updated
-                } else if let journalFile {
-                    session.id = Self.id(forJournalFile: journalFile)
-                    file = journalFile
-                    outcome = .added
-                } else {
-                    session.id = uniqueID(session.id, taken: keys.byID, data: note.data)
-                    file = session.id + ".md"
-                    outcome = .added
-                }
-                if journalFile == nil { session.source = absolute ?? "-" } else if let origin = sources[session.id] { session.source = origin }
-                keys.insert(SessionKey(id: session.id, file: file, hash: session.hash, title: session.title, date: session.date, source: session.source))
-                if let absolute, journalFile == nil { sources[session.id] = absolute }
-                if split != nil { splits[file] = mode == .auto ? nil : mode }
-                toStore.append(StoredSession(session: session, file: file))
-                if journalFile == nil { toWrite.append((file, note.data)); toWriteBytes += note.data.count }
-                report.files.append(FileResult(path: note.path, status: outcome, id: session.id, file: file, counts: Counts(session)))
+                try flush(writes)
+                try writeNotes(writes, atLeast: Self.noteBytesPerWrite)
             }
-            try flush(writes)
-            try writeNotes(writes, atLeast: Self.noteBytesPerWrite)
-        }
         }
 
         guard !isDryRun, let index else {

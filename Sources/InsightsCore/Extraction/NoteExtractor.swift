@@ -273,10 +273,10 @@ struct Walk {
         return title.isEmpty ? nil : title
     }
 
-    /// Priority named by a heading that is only a priority word ("High", "🔴 Critical").
     /// The ASCII bytes heading words are split at, besides white space.
     static let headingBreaks: Set<UInt8> = Set("-:()".utf8)
 
+    /// Priority named by a heading that is only a priority word ("High", "🔴 Critical").
     func headingPriorityWord(_ text: String) -> String? {
         let words = text.isAllASCII
             ? text.utf8.split(whereSeparator: { ASCII.isSpace($0) || Self.headingBreaks.contains($0) }).prefix(3).map { Substring($0) }

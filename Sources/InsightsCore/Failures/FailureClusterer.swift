@@ -70,7 +70,9 @@ public struct FailureClusterer: Sendable {
 
     /// The whole computation, kept for explanations.
     public func grouping(_ sessions: [Session], decisions: [FailureDecision] = []) -> FailureGrouping {
-        grouping(sessions.map(DerivedInput.init), decisions: decisions)
+        // Only the candidates: the work items' title forms are for tasks.
+        grouping(sessions.map { DerivedInput(tasks: TaskInput(id: $0.id, date: $0.date), candidates: FailureCandidates.from($0)) },
+                 decisions: decisions)
     }
 
     /// The whole computation over the sessions' failure candidates.

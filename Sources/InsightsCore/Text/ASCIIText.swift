@@ -5,7 +5,6 @@
 extension StringProtocol {
     /// Whether every byte is below 0x80.
     var isAllASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
-
 }
 
 extension String {
@@ -19,18 +18,22 @@ extension Substring {
     /// The first range where `needle`'s bytes occur. For an ASCII needle that is where it occurs as text
     /// unless a combining mark follows the match (an ASCII byte is never part of another character's bytes).
     public func byteRange(of needle: String) -> Range<String.Index>? {
-        let hay = utf8, pattern = Array(needle.utf8)
-        guard let first = pattern.first else { return nil }
-        var i = hay.startIndex
-        while i != hay.endIndex {
-            if hay[i] == first {
-                var j = hay.index(after: i), k = 1
-                while k < pattern.count, j != hay.endIndex, hay[j] == pattern[k] { j = hay.index(after: j); k += 1 }
-                if k == pattern.count { return i..<j }
+        var needle = needle
+        let hay = utf8
+        // The needle's own bytes, not a copy of them per call (an item's dependency cues call this 8 times).
+        return needle.withUTF8 { pattern -> Range<String.Index>? in
+            guard let first = pattern.first else { return nil }
+            var i = hay.startIndex
+            while i != hay.endIndex {
+                if hay[i] == first {
+                    var j = hay.index(after: i), k = 1
+                    while k < pattern.count, j != hay.endIndex, hay[j] == pattern[k] { j = hay.index(after: j); k += 1 }
+                    if k == pattern.count { return i..<j }
+                }
+                i = hay.index(after: i)
             }
-            i = hay.index(after: i)
+            return nil
         }
-        return nil
     }
 }
 

@@ -59,13 +59,8 @@ enum HTMLText {
         return cut + "…"
     }
 
-    /// cmark's HTML (rendered without source positions) with an `id` on every heading (`h-` + slug, unique).
-    static func withHeadingAnchors(_ html: String) -> String {
-        var ids: Set<String> = []
-        return withHeadingAnchors(html, ids: &ids)
-    }
-
-    /// As `withHeadingAnchors(_:)`, collecting the ids it gave into `ids`.
+    /// cmark's HTML (rendered without source positions) with an `id` on every heading (`h-` + slug, unique),
+    /// collecting the ids it gave into `ids`.
     static func withHeadingAnchors(_ html: String, ids: inout Set<String>) -> String {
         var out = ""
         out.reserveCapacity(html.utf8.count + 256)
