@@ -101,19 +101,9 @@ public final class Index: Sendable {
         }
     }
 
-    /// All sessions, newest first (ties by id), decoded a few thousand at a time: fetching every row's JSON
-    /// first held 117 MB more at 50,000 notes.
+    /// All sessions, newest first (ties by id).
     public func sessions() throws -> [Session] {
-        try writer.read { db in
-            var sessions: [Session] = []
-            var rows: [Data] = []
-            let cursor = try Row.fetchCursor(db, sql: "SELECT json FROM session ORDER BY date DESC, id DESC")
-            while let row = try cursor.next() {
-                rows.append(row[0])
-                if rows.count == 4096 { sessions += try Self.decoded(rows, as: Session.self); rows.removeAll(keepingCapacity: true) }
-            }
-            return sessions + (try Self.decoded(rows, as: Session.self))
-        }
+        try decodedRows(sql: "SELECT json FROM session ORDER BY date DESC, id DESC", as: Session.self)
     }
 
     /// One session by id, or nil.
