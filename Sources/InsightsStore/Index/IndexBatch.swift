@@ -145,12 +145,10 @@ struct PreparedSession: Sendable {
     var rows: [SearchRow]
 
     init(_ stored: StoredSession) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         session = stored.session
         file = stored.file
-        json = try encoder.encode(stored.session)
-        tagsJSON = String(decoding: try encoder.encode(stored.session.tags), as: UTF8.self)
+        json = try StoredJSON.encode(stored.session)
+        tagsJSON = String(decoding: try StoredJSON.encode(stored.session.tags), as: UTF8.self)
         derived = Data(DerivedInput(stored.session).bytes())
         rows = SearchRows.rows(for: stored.session)
     }

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+import InsightsCore
+import InsightsMarkdown
+@testable import InsightsStore
+
+/// The index's own JSON encoder writes exactly what Foundation's `JSONEncoder` (`.sortedKeys`) writes.
+@Suite("Stored JSON")
+struct StoredJSONTests {
+    static func foundation<T: Encodable>(_ value: T) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return try encoder.encode(value)
+    }
+
+    @Test("every corpus and shipped session, and their tasks and failure clusters, byte for byte")
+    func corpus() throws {
+        let root = try #require(Corpus.root, "../shared/corpus/ is absent")
+        let files = (FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? [])
+            .filter { $0.hasSuffix(".md") && $0 != "README.md" }.sorted()
+        let corpus = try files.map { file in
+            NoteParser().session(from: try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8),
+                                 fileName: (file as NSString).lastPathComponent)
+        }
+        let sessions = corpus + (try SiteFixtures.journalInput().notes.map(\.session))
+        #expect(sessions.count > 70)
+        for s in sessions { #expect(try StoredJSON.encode(s) == Self.foundation(s), "\(s.id)") }
+        let tasks = TaskTracker().tasks(from: sessions)
+        let clusters = FailureClusterer().clusters(sessions)
+        #expect(tasks.count > 100 && clusters.count > 100)
+        for t in tasks { #expect(try StoredJSON.encode(t) == Self.foundation(t), "\(t.id)") }
+        for c in clusters { #expect(try StoredJSON.encode(c) == Self.foundation(c), "\(c.id)") }
+    }
+
+    enum Payload: Encodable { case one(String) }
+    struct Odd: Encodable {
+        var text: String
+        var keyed: [String: Int]
+        var empty: [String]
+        var emptyKeyed: [String: String]
+        var holes: [String?]
+        var missing: Int?
+        var small: Int8
+        var big: UInt64
+        var least: Int
+        var nested: [[Int]]
+    }
+    struct WithDouble: Encodable { var ratio: Double; var name: String }
+    struct WithPayload: Encodable { var payload: Payload; var name: String }
+
+    @Test("escapes, key order, empty containers, nil, other integers; a Double or a nested container goes to Foundation")
+    func edges() throws {
+        let controls = String((0..<32).map { Character(Unicode.Scalar(UInt8($0))) })
+        let odd = Odd(text: controls + "\"q\" \\ a/b \u{7F} \u{2028} é e\u{301} 🚀 <b>", keyed: ["b": 1, "B": 2, "a_b": 3, "aB": 4, "é": 5, "z10": 6, "z1": 7],
+                      empty: [], emptyKeyed: [:], holes: ["x", nil, "y"], missing: nil, small: -5, big: .max, least: .min,
+                      nested: [[], [1, 2], [3]])
+        #expect(try StoredJSON.encode(odd) == Self.foundation(odd))
+        #expect(String(decoding: try StoredJSON.encode(odd), as: UTF8.self).contains(#""text":"\u0000\u0001"#))
+        let double = WithDouble(ratio: 0.55, name: "d")
+        #expect(try StoredJSON.encode(double) == Self.foundation(double))
+        let payload = WithPayload(payload: .one("x"), name: "p")
+        #expect(try StoredJSON.encode(payload) == Self.foundation(payload))
+        #expect(throws: StoredJSON.Unsupported.self) { var out: [UInt8] = []; try StoredJSON.write(payload, into: &out) }
+    }
+}
