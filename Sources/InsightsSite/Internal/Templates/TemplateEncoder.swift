@@ -20,7 +20,7 @@ enum TemplateEncoder {
         return slot.single
     }
 
-    final class Fields { var fields: [String: TemplateValue] = [:] }
+    final class Fields { var fields = TemplateValue.Fields() }
     final class Items { var items: [TemplateValue] = [] }
 
     /// The encoder one value is encoded into: it fills one of its containers.
@@ -61,15 +61,15 @@ enum TemplateEncoder {
         var codingPath: [any CodingKey] = []
 
         mutating func encodeNil(forKey key: Key) throws {}
-        mutating func encode(_ value: String, forKey key: Key) throws { box.fields[key.stringValue] = .string(value) }
-        mutating func encode(_ value: Int, forKey key: Key) throws { box.fields[key.stringValue] = .int(value) }
-        mutating func encode(_ value: Bool, forKey key: Key) throws { box.fields[key.stringValue] = .bool(value) }
-        mutating func encode(_ value: Double, forKey key: Key) throws { box.fields[key.stringValue] = .double(value) }
+        mutating func encode(_ value: String, forKey key: Key) throws { box.fields.set(key.stringValue, .string(value)) }
+        mutating func encode(_ value: Int, forKey key: Key) throws { box.fields.set(key.stringValue, .int(value)) }
+        mutating func encode(_ value: Bool, forKey key: Key) throws { box.fields.set(key.stringValue, .bool(value)) }
+        mutating func encode(_ value: Double, forKey key: Key) throws { box.fields.set(key.stringValue, .double(value)) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
             if let rows = value as? any TemplateRows {
-                box.fields[key.stringValue] = .rows(rows.templateRows)
+                box.fields.set(key.stringValue, .rows(rows.templateRows))
             } else if let v = TemplateEncoder.value(of: value, in: slot) {
-                box.fields[key.stringValue] = v
+                box.fields.set(key.stringValue, v)
             }
         }
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {

@@ -41,9 +41,9 @@ enum TemplateTree {
         case .optional:
             return mirror.children.first.flatMap { self.value($0.value) }
         case .struct, .class:
-            var fields: [String: TemplateValue] = [:]
+            var fields = TemplateValue.Fields()
             for child in mirror.children {
-                if let label = child.label, let converted = self.value(child.value) { fields[label] = converted }
+                if let label = child.label, let converted = self.value(child.value) { fields.set(label, converted) }
             }
             return .object(fields)
         case .collection, .set:

@@ -14,7 +14,7 @@ enum TemplateValue: Sendable {
     case list([TemplateValue])
     /// A view's array, each element converted only when a section reaches it (see `Rows`).
     case rows(Rows)
-    case object([String: TemplateValue])
+    case object(Fields)
     /// Anything else (an enum case, say): no children, printed as Swift describes it.
     case other(String)
 
@@ -59,9 +59,10 @@ enum TemplateValue: Sendable {
         case .double(let d): String(describing: d)
         case .list(let items): "[" + items.map(\.element).joined(separator: ", ") + "]"
         case .rows(let rows): TemplateValue.list(rows.all).text
-        case .object(let fields) where fields.isEmpty: "[:]"
+        case .object(let fields) where fields.pairs.isEmpty: "[:]"
         case .object(let fields):
-            "[" + fields.keys.sorted().map { $0.debugDescription + ": " + (fields[$0]?.element ?? "") }.joined(separator: ", ") + "]"
+            "[" + Set(fields.pairs.map(\.key)).sorted().map { $0.debugDescription + ": " + (fields[$0]?.element ?? "") }
+                .joined(separator: ", ") + "]"
         case .other(let description): description
         }
     }
@@ -87,7 +88,26 @@ enum TemplateValue: Sendable {
 
     /// The value named `name` in this one, if it is an object that has it.
     func child(_ name: Substring) -> TemplateValue? {
-        if case .object(let fields) = self { return fields[String(name)] }
+        if case .object(let fields) = self { return fields[name] }
         return nil
+    }
+
+    /// An object's fields in the order they were set, looked up by comparing names: a view has a dozen fields,
+    /// and a dictionary hashed every name set and every name a template looked up (a twentieth of a build).
+    /// A name set twice keeps its last value.
+    struct Fields: Sendable, ExpressibleByDictionaryLiteral {
+        var pairs: [(key: String, value: TemplateValue)] = []
+
+        init() {}
+        init(dictionaryLiteral elements: (String, TemplateValue)...) { pairs = elements.map { ($0.0, $0.1) } }
+
+        subscript<S: StringProtocol>(name: S) -> TemplateValue? {
+            get {
+                for pair in pairs.reversed() where pair.key.utf8.count == name.utf8.count && pair.key == name { return pair.value }
+                return nil
+            }
+        }
+
+        mutating func set(_ name: String, _ value: TemplateValue) { pairs.append((name, value)) }
     }
 }
