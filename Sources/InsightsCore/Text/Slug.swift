@@ -6,6 +6,29 @@ import Foundation
 public enum Slug {
     /// Lowercase ASCII letters, digits and single hyphens, at most `maxLength` characters; never empty.
     public static func make(_ text: String, maxLength: Int = 60) -> String {
+        shortened(text.isAllASCII ? asciiSlug(text) : unicodeSlug(text), maxLength: maxLength)
+    }
+
+    /// ASCII text by bytes: its letters (lowercased) and digits, runs of anything else one hyphen; exactly what
+    /// `unicodeSlug` gives it (heading anchors made this a fortieth of a site build).
+    static func asciiSlug(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingHyphen = false
+        for b in text.utf8 {
+            if ASCII.isLetter(b) || ASCII.isDigit(b) {
+                if pendingHyphen && !out.isEmpty { out.append(0x2D) }
+                pendingHyphen = false
+                out.append(ASCII.lowercased(b))
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Lowercased, accents dropped after decomposition, then the ASCII letters and digits kept.
+    static func unicodeSlug(_ text: String) -> String {
         var out = ""
         var pendingHyphen = false
         for scalar in text.lowercased().decomposedASCIIFolded().unicodeScalars {
@@ -17,6 +40,11 @@ public enum Slug {
                 pendingHyphen = true
             }
         }
+        return out
+    }
+
+    private static func shortened(_ slug: String, maxLength: Int) -> String {
+        var out = slug
         if out.count > maxLength {
             out = String(out.prefix(maxLength))
             if let cut = out.lastIndex(of: "-"), out.distance(from: out.startIndex, to: cut) > maxLength / 2 {

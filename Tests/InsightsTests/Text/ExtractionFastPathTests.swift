@@ -101,6 +101,25 @@ struct WordSplittingTests {
         }
     }
 
+    @Test("slugs of ASCII text by bytes are the Unicode path's: every corpus line, and the edge bytes")
+    func slugs() throws {
+        let root = try #require(Corpus.root, "../shared/corpus/ is absent")
+        let files = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".md") } ?? []
+        var lines = 0
+        for file in files {
+            let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+            for line in text.split(separator: "\n") where line.utf8.allSatisfy({ $0 < 0x80 }) {
+                #expect(Slug.asciiSlug(String(line)) == Slug.unicodeSlug(String(line)), "\(file): \(line)")
+                lines += 1
+            }
+        }
+        #expect(lines > 5_000)
+        let every = String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self)
+        #expect(Slug.asciiSlug(every) == Slug.unicodeSlug(every))
+        #expect(Slug.make("Fix: Migration Tracking (P0)!") == "fix-migration-tracking-p0")
+        #expect(Slug.make("Café — ÉTÉ 2026") == "cafe-ete-2026")
+    }
+
     @Test("every corpus note splits the same")
     func corpus() throws {
         let root = try #require(Corpus.root, "../shared/corpus/ is absent")
