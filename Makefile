@@ -6,12 +6,15 @@ APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev pkg-c
 TEST_PACKAGES = taskwarrior chromium
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN = .build/release/insights
+# The Swift runtime and Foundation linked in: a command starts in 6 ms instead of 11 (every `insights search`,
+# `tasks`, `brief` from a script or an agent pays it), for a binary of 100 MB instead of 32.
+RELEASE = -c release --static-swift-stdlib
 
 .PHONY: site test build deps test-deps bench reliability fuzz clean
 
 ## site: install what is missing, build, ingest the shipped journal/ and render site/ (open site/index.html)
 site: deps
-	$(SWIFT) build -c release --product insights
+	$(SWIFT) build $(RELEASE) --product insights
 	$(BIN) reindex --journal $(JOURNAL)
 	$(BIN) build --journal $(JOURNAL) --output $(SITE)
 	@echo "open $(SITE)/index.html"
@@ -22,8 +25,8 @@ test: deps test-deps
 
 ## build: both executables, insights and insights-mcp (the MCP server `insights mcp` runs), in .build/release/
 build: deps
-	$(SWIFT) build -c release --product insights
-	$(SWIFT) build -c release --product insights-mcp
+	$(SWIFT) build $(RELEASE) --product insights
+	$(SWIFT) build $(RELEASE) --product insights-mcp
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \

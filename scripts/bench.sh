@@ -8,8 +8,9 @@ SIZES=("$@"); [ ${#SIZES[@]} -eq 0 ] && SIZES=(2000)
 for tool in cmark-gfm hugo rg; do
   command -v $tool >/dev/null || { echo "installing $tool's package"; apt-get install -y -qq cmark-gfm hugo ripgrep >/dev/null; }
 done
-swift build -c release -Xswiftc -enable-testing --product insights-bench >/dev/null
-swift build -c release -Xswiftc -enable-testing --product insights >/dev/null
+# As `make build` builds them (the Swift runtime linked in).
+swift build -c release --static-swift-stdlib -Xswiftc -enable-testing --product insights-bench >/dev/null
+swift build -c release --static-swift-stdlib -Xswiftc -enable-testing --product insights >/dev/null
 BIN=$PWD/.build/release/insights
 BENCH=$PWD/.build/release/insights-bench
 WORK=$(mktemp -d)
@@ -29,7 +30,7 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}
 for N in "${SIZES[@]}"; do
   D=$WORK/n$N; mkdir -p "$D"
   "$BENCH" generate "$N" "$D/notes" >/dev/null
-  NOTES_MB=$(du -sk "$D/notes" | awk '{printf "%.1f", $1/1024}')
+  NOTES_MB=$(find "$D/notes" -name '*.md' -printf '%s\n' | awk '{s += $1} END {printf "%.1f", s / 1048576}')
   J=$D/journal
 
   ingest=$(measure "$BIN" ingest --journal "$J" "$D/notes")
