@@ -24,9 +24,11 @@ test: deps test-deps
 	$(SWIFT) test
 
 ## build: both executables, insights and insights-mcp (the MCP server `insights mcp` runs), in .build/release/
+## (the server links Foundation's networking, which statically would need libcurl's development package, and
+## starts once per agent session: it keeps the shared runtime)
 build: deps
 	$(SWIFT) build $(RELEASE) --product insights
-	$(SWIFT) build $(RELEASE) --product insights-mcp
+	$(SWIFT) build -c release --product insights-mcp
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \

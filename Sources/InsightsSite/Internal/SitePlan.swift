@@ -21,8 +21,9 @@ struct SitePlan {
     var tagPath: [String: String] = [:]
     var tagSessions: [String: [String]] = [:]
     /// Tasks by priority then id; clusters by sessions (most first) then id.
-    var tasks: [TrackedTask] = []
-    var failures: [FailureCluster] = []
+    /// Fixed once planned: `taskAt` and `failureAt` point into them by position.
+    private(set) var tasks: [TrackedTask] = []
+    private(set) var failures: [FailureCluster] = []
     var sessionTitle: [String: String] = [:]
     /// Note file name (lowercased, from `Session.source`) → its page, as linked from another session page.
     var notePages: [String: String] = [:]

@@ -1,10 +1,11 @@
 import Foundation
 
-/// The JSON the index stores for sessions, tasks and failure clusters: byte for byte what `JSONEncoder` with
-/// `.sortedKeys` writes (the same escapes, `/` included; keys in UTF-8 order; `nil` optionals left out), made
+/// The JSON the index stores for sessions, tasks and failure clusters: byte for byte what swift-foundation's
+/// `JSONEncoder` with `.sortedKeys` writes (the same escapes, `/` included; keys in UTF-8 order, as on Linux;
+/// `nil` optionals left out), made
 /// without Foundation's general machinery, which was a sixth of a cold ingest's time. Values are walked through
-/// their `Codable` conformance; one this encoder does not take (a Double, a nested or super container) is
-/// encoded by `JSONEncoder` instead.
+/// their `Codable` conformance; one this encoder does not take (a Double, a `Data`, `Date`, `URL` or `Decimal`,
+/// which Foundation encodes its own way, a nested or super container, any error) is encoded by `JSONEncoder`.
 ///
 /// `StoredJSON.encode(Completed(title: "Ship it", status: "Done", line: 3))` →
 /// `{"line":3,"note":"","section":"","status":"Done","title":"Ship it"}`.
@@ -14,7 +15,7 @@ enum StoredJSON {
         out.reserveCapacity(512)
         do {
             try write(value, into: &out)
-        } catch is Unsupported {
+        } catch {
             let encoder = JSONEncoder()
             encoder.outputFormatting = .sortedKeys
             return try encoder.encode(value)
@@ -33,6 +34,8 @@ enum StoredJSON {
             out.append(contentsOf: String(value as! Int).utf8)
         } else if T.self == Bool.self {
             out.append(contentsOf: value as! Bool ? "true".utf8 : "false".utf8)
+        } else if T.self == Data.self || T.self == Date.self || T.self == URL.self || T.self == Decimal.self {
+            throw Unsupported()
         } else {
             let writer = Writer(encoding: T.self)
             try value.encode(to: writer)

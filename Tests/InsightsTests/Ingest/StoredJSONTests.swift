@@ -46,6 +46,7 @@ struct StoredJSONTests {
         var nested: [[Int]]
     }
     struct WithDouble: Encodable { var ratio: Double; var name: String }
+    struct WithFoundation: Encodable { var bytes: Data; var link: URL; var when: Date; var amount: Decimal }
     struct WithPayload: Encodable { var payload: Payload; var name: String }
 
     @Test("escapes, key order, empty containers, nil, other integers; a Double or a nested container goes to Foundation")
@@ -61,5 +62,9 @@ struct StoredJSONTests {
         let payload = WithPayload(payload: .one("x"), name: "p")
         #expect(try StoredJSON.encode(payload) == Self.foundation(payload))
         #expect(throws: StoredJSON.Unsupported.self) { var out: [UInt8] = []; try StoredJSON.write(payload, into: &out) }
+        // Types Foundation encodes its own way (base64, a string, seconds, a decimal number).
+        let foundation = WithFoundation(bytes: Data([1, 2, 3]), link: URL(string: "https://x.org/a")!,
+                                        when: Date(timeIntervalSince1970: 1_700_000_000), amount: Decimal(string: "12.50")!)
+        #expect(try StoredJSON.encode(foundation) == Self.foundation(foundation))
     }
 }

@@ -82,6 +82,7 @@ struct TemplateEngineTests {
 
     struct Row: Encodable { var name: String }
     struct Table: Encodable { var rows: [Row]; var title: String }
+    struct Holes: Encodable { var names: [String?] }
 
     @Test("a view's array is converted row by row as its section walks it, empty or not")
     func rows() throws {
@@ -92,6 +93,10 @@ struct TemplateEngineTests {
         #expect(template.render(full, partials: [:]) == "<a of t><b of t>")
         #expect(template.render(TemplateValue(Table(rows: [], title: "t")), partials: [:]) == "none")
         #expect(try TemplateParser.parse("{{{rows}}}").render(full, partials: [:]) == #"[["name": "a"], ["name": "b"]]"#)
+        // nils are left out, as a list leaves them out: only nils is an empty list.
+        let holes = try TemplateParser.parse("{{#names}}[{{.}}]{{/names}}{{^names}}none{{/names}}")
+        #expect(holes.render(TemplateValue(Holes(names: [nil, nil])), partials: [:]) == "none")
+        #expect(holes.render(TemplateValue(Holes(names: [nil, "b"])), partials: [:]) == "[b]")
     }
 
     @Test("Mustache the engine does not compile is left to swift-mustache", arguments: [

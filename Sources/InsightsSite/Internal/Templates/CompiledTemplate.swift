@@ -69,7 +69,7 @@ struct CompiledTemplate: Sendable {
                     render(children, stack: &stack, partials: partials, indentation: indentation, into: &out)
                     stack.removeLast()
                 case .rows(let rows)?:
-                    guard rows.count == 0 else { return }
+                    guard rows.isEmpty else { return }
                     stack.append(.list([]))
                     render(children, stack: &stack, partials: partials, indentation: indentation, into: &out)
                     stack.removeLast()

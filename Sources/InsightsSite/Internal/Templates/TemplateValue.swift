@@ -75,7 +75,7 @@ enum TemplateValue: Sendable {
 
     /// An array of a view, converted one element at a time as a section walks it: the findings page at 50,000
     /// notes has 200,000 rows, and converting them all at once held 120 MB more. An element that converts to
-    /// nil is skipped, but counts for `{{^list}}` (views hold no arrays of optionals).
+    /// nil (a `nil` in an array of optionals) is skipped, as a list leaves it out.
     final class Rows: @unchecked Sendable {
         // Views are immutable values, read by every rendering thread and never changed.
         let count: Int
@@ -84,6 +84,9 @@ enum TemplateValue: Sendable {
         init(count: Int, element: @escaping (Int) -> TemplateValue?) { self.count = count; self.element = element }
 
         var all: [TemplateValue] { (0..<count).compactMap(element) }
+
+        /// Whether no element converts to a value (`{{^list}}` renders): converts up to the first that does.
+        var isEmpty: Bool { !(0..<count).contains { element($0) != nil } }
     }
 
     /// The value named `name` in this one, if it is an object that has it.
