@@ -21,7 +21,7 @@ struct NoteLinks {
         var link = rest.byteRange(of: "<a href=\""), image = rest.byteRange(of: "<img src=\"")
         while let r = [link, image].compactMap({ $0 }).min(by: { $0.lowerBound < $1.lowerBound }) {
             let isImage = r == image
-            guard let end = rest[r.upperBound...].firstIndex(of: "\"") else { break }
+            guard let end = rest[r.upperBound...].byteRange(of: "\"")?.lowerBound else { break }
             let target = String(rest[r.upperBound..<end])
             out += rest[..<r.lowerBound]
             if let kept = resolve(target, isImage: isImage) {
