@@ -43,4 +43,25 @@ enum ASCII {
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
     @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
     @inline(__always) static func lowercased(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
+
+    /// The letters (lowercased) and digits of all-ASCII text, each run of other bytes one `separator` between
+    /// them (none at either end), `skipping` left out as if absent; nil for text with any other byte.
+    /// `alphanumericRuns("Don't  Panic!", separator: 0x20, skipping: 0x27)` → `"dont panic"`.
+    static func alphanumericRuns(_ text: String, separator: UInt8, skipping: UInt8? = nil) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pending = false
+        for b in text.utf8 {
+            guard b < 0x80 else { return nil }
+            if b == skipping { continue }
+            if isLetter(b) || isDigit(b) {
+                if pending && !out.isEmpty { out.append(separator) }
+                pending = false
+                out.append(lowercased(b))
+            } else {
+                pending = true
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
 }

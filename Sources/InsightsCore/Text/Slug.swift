@@ -12,19 +12,7 @@ public enum Slug {
     /// ASCII text by bytes: its letters (lowercased) and digits, runs of anything else one hyphen; exactly what
     /// `unicodeSlug` gives it (heading anchors made this a fortieth of a site build).
     static func asciiSlug(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var pendingHyphen = false
-        for b in text.utf8 {
-            if ASCII.isLetter(b) || ASCII.isDigit(b) {
-                if pendingHyphen && !out.isEmpty { out.append(0x2D) }
-                pendingHyphen = false
-                out.append(ASCII.lowercased(b))
-            } else {
-                pendingHyphen = true
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
+        ASCII.alphanumericRuns(text, separator: 0x2D) ?? unicodeSlug(text)
     }
 
     /// Lowercased, accents dropped after decomposition, then the ASCII letters and digits kept.

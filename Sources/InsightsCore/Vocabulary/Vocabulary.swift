@@ -157,21 +157,7 @@ public struct Vocabulary: Sendable, Hashable, Codable {
 
     /// `normalize` of all-ASCII text, by bytes (nil for other text): letters and digits are the word scalars.
     private static func asciiNormalized(_ text: String) -> String? {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for b in text.utf8 {
-            guard b < 0x80 else { return nil }
-            if b == UInt8(ascii: "'") { continue }
-            if ASCII.isLetter(b) || ASCII.isDigit(b) {
-                if pendingSpace && !out.isEmpty { out.append(32) }
-                pendingSpace = false
-                out.append(ASCII.lowercased(b))
-            } else {
-                pendingSpace = true
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
+        ASCII.alphanumericRuns(text, separator: 0x20, skipping: UInt8(ascii: "'"))
     }
 
     static let statusMarks: Set<Unicode.Scalar> = ["✅", "✔", "☑", "⏳", "🔄", "⬜", "❌", "🔴", "🟠", "🟡", "🟢"]

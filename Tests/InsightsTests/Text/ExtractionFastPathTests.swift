@@ -101,13 +101,17 @@ struct WordSplittingTests {
         }
     }
 
-    @Test("slugs of ASCII text by bytes are the Unicode path's: every corpus line, and the edge bytes")
-    func slugs() throws {
+    /// Every corpus note: its path in the corpus and its text.
+    static func corpusNotes() throws -> [(file: String, text: String)] {
         let root = try #require(Corpus.root, "../shared/corpus/ is absent")
         let files = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".md") } ?? []
+        return try files.map { ($0, try String(contentsOf: root.appendingPathComponent($0), encoding: .utf8)) }
+    }
+
+    @Test("slugs of ASCII text by bytes are the Unicode path's: every corpus line, and the edge bytes")
+    func slugs() throws {
         var lines = 0
-        for file in files {
-            let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+        for (file, text) in try Self.corpusNotes() {
             for line in text.split(separator: "\n") where line.utf8.allSatisfy({ $0 < 0x80 }) {
                 #expect(Slug.asciiSlug(String(line)) == Slug.unicodeSlug(String(line)), "\(file): \(line)")
                 lines += 1
@@ -122,11 +126,8 @@ struct WordSplittingTests {
 
     @Test("every corpus note splits the same")
     func corpus() throws {
-        let root = try #require(Corpus.root, "../shared/corpus/ is absent")
-        let files = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".md") } ?? []
         var words = 0
-        for file in files {
-            let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+        for (file, text) in try Self.corpusNotes() {
             let split = Tokens.words(text)
             #expect(split == Self.reference(text), "\(file)")
             words += split.count
