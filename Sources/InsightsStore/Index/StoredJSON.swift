@@ -27,13 +27,14 @@ enum StoredJSON {
     struct Unsupported: Error {}
 
     static func write<T: Encodable>(_ value: T, into out: inout [UInt8]) throws {
-        // Type comparisons, not dynamic casts: this runs for every value of every field.
-        if T.self == String.self {
-            string(value as! String, into: &out)
-        } else if T.self == Int.self {
-            out.append(contentsOf: String(value as! Int).utf8)
-        } else if T.self == Bool.self {
-            out.append(contentsOf: value as! Bool ? "true".utf8 : "false".utf8)
+        // A type comparison before each cast: this runs for every value of every field, and a failed dynamic
+        // cast costs more than the comparison.
+        if T.self == String.self, let s = value as? String {
+            string(s, into: &out)
+        } else if T.self == Int.self, let i = value as? Int {
+            out.append(contentsOf: String(i).utf8)
+        } else if T.self == Bool.self, let b = value as? Bool {
+            out.append(contentsOf: b ? "true".utf8 : "false".utf8)
         } else if T.self == Data.self || T.self == Date.self || T.self == URL.self || T.self == Decimal.self {
             throw Unsupported()
         } else {
