@@ -57,26 +57,35 @@ extension Index {
     /// 16 MB of JSON (a task mentioned a thousand times is 1 MB).
     func decodedRows<T: Decodable & Sendable>(sql: String, as type: T.Type) throws -> [T] {
         try writer.read { db in
-            var values: [T] = []
-            var rows: [Data] = []
-            var bytes = 0
-            func decodeRun() throws {
-                values += try Parallel.map(rows, inRunsOf: 64) { run in
-                    let decoder = JSONDecoder()
-                    return try run.map { try decoder.decode(T.self, from: $0) }
-                }
-                rows.removeAll(keepingCapacity: true)
-                bytes = 0
+            try Self.decodedInRuns(db, sql: sql) { run in
+                let decoder = JSONDecoder()
+                return try run.map { try decoder.decode(T.self, from: $0 ?? Data()) }
             }
-            let cursor = try Row.fetchCursor(db, sql: sql)
-            while let row = try cursor.next() {
-                let json: Data = row[0]
-                rows.append(json); bytes += json.count
-                if rows.count == 4096 || bytes >= 16 << 20 { try decodeRun() }
-            }
-            try decodeRun()
-            return values
         }
+    }
+
+    /// The blob in the first column of each row `sql` selects, read through a cursor and decoded on every core
+    /// by `decode` (a few dozen at a time), 4,096 rows or 16 MB of blobs a run, in row order; `eachRow` sees
+    /// every row as it is read (for its other columns).
+    static func decodedInRuns<T: Sendable>(_ db: Database, sql: String, eachRow: (Row) -> Void = { _ in },
+                                           decode: @escaping @Sendable (ArraySlice<Data?>) throws -> [T]) throws -> [T] {
+        var values: [T] = []
+        var run: [Data?] = []
+        var bytes = 0
+        func decodeRun() throws {
+            values += try Parallel.map(run, inRunsOf: 64, decode)
+            run.removeAll(keepingCapacity: true)
+            bytes = 0
+        }
+        let cursor = try Row.fetchCursor(db, sql: sql)
+        while let row = try cursor.next() {
+            let blob: Data? = row[0]
+            run.append(blob); bytes += blob?.count ?? 0
+            eachRow(row)
+            if run.count == 4096 || bytes >= 16 << 20 { try decodeRun() }
+        }
+        try decodeRun()
+        return values
     }
 
     /// One task by id, or nil.

@@ -166,18 +166,9 @@ extension IndexTransaction {
     /// and stored for the next time.
     public func derivedInputs() throws -> [DerivedInput] {
         var ids: [String] = []
-        var inputs: [DerivedInput?] = []
-        var run: [Data?] = []
-        func decodeRun() throws {
-            inputs += try Parallel.map(run, inRunsOf: 256) { part in part.map { $0.flatMap { DerivedInput(bytes: [UInt8]($0)) } } }
-            run.removeAll(keepingCapacity: true)
+        var inputs = try Index.decodedInRuns(db, sql: "SELECT derived, id FROM session", eachRow: { ids.append($0[1]) }) { run in
+            run.map { $0.flatMap { DerivedInput(bytes: [UInt8]($0)) } }
         }
-        let cursor = try Row.fetchCursor(db, sql: "SELECT id, derived FROM session")
-        while let row = try cursor.next() {
-            ids.append(row[0]); run.append(row[1])
-            if run.count == 4096 { try decodeRun() }
-        }
-        try decodeRun()
         let missing = inputs.indices.filter { inputs[$0] == nil }
         let update = try db.makeStatement(sql: "UPDATE session SET derived = ? WHERE id = ?")
         for start in stride(from: 0, to: missing.count, by: 4096) {
