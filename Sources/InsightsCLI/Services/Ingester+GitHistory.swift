@@ -31,7 +31,7 @@ extension Ingester {
             }
             let hash = SHA256.hex(note.data)
             let source = absolute + "@" + version.blob
-            if let same = keys.byHash[hash] ?? keys.byID.values.first(where: { $0.source == source }) {
+            if let same = keys.withHash(hash) ?? keys.all.first(where: { $0.source == source }) {
                 report.files.append(FileResult(path: shown, status: .unchanged, id: same.id, file: same.file))
                 continue
             }
@@ -39,7 +39,7 @@ extension Ingester {
             if session.dateSource == "none" { NoteExtractor.redate(&session, to: version.date, source: "commit") }
             session.hash = hash
             session.source = source
-            session.id = uniqueID(session.id, taken: keys.byID, data: note.data)
+            session.id = uniqueID(session.id, taken: keys, data: note.data)
             let file = session.id + ".md"
             if isDryRun { report.sessions?.append(session) }
             keys.insert(SessionKey(id: session.id, file: file, hash: hash, title: session.title, date: session.date, source: source))

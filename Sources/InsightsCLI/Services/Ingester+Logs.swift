@@ -23,7 +23,7 @@ extension Ingester {
     func ingestLog(_ note: NoteInput, entries: [Session], journalFile: String?, file: String,
                    keys: inout SessionKeys, sources: inout [String: String]) -> LogOutcome {
         let absolute = note.path == "-" ? nil : FilePaths.standardized(note.path)
-        let siblings = keys.byID.values.filter { $0.file == file }.sorted { ($0.entryStart ?? 0, $0.id) < ($1.entryStart ?? 0, $1.id) }
+        let siblings = keys.all.filter { $0.file == file }.sorted { ($0.entryStart ?? 0, $0.id) < ($1.entryStart ?? 0, $1.id) }
         var claimed = Set<String>()
         var out = LogOutcome()
         for var session in entries {
@@ -69,7 +69,7 @@ extension Ingester {
     func uniqueEntryID(_ id: String, file: String, keys: SessionKeys, siblings: [SessionKey], claimed: Set<String>) -> String {
         let replaced = Set(siblings.filter { $0.entryStart == nil }.map(\.id))
         func isTaken(_ c: String) -> Bool {
-            claimed.contains(c) || (keys.byID[c] != nil && !replaced.contains(c)) || (c + ".md" != file && journal.exists(c + ".md"))
+            claimed.contains(c) || (keys.withID(c) != nil && !replaced.contains(c)) || (c + ".md" != file && journal.exists(c + ".md"))
         }
         var candidate = id
         var n = 2
@@ -86,17 +86,7 @@ extension Ingester {
         let base = path == "-" ? "log" : Slug.make(folder.isEmpty || folder == "/" ? name : folder + " " + name, maxLength: 60)
         var candidate = base + ".md"
         var n = 2
-        while journal.exists(candidate) || keys.byFile[candidate] != nil { candidate = "\(base)-\(n).md"; n += 1 }
+        while journal.exists(candidate) || keys.withFile(candidate) != nil { candidate = "\(base)-\(n).md"; n += 1 }
         return candidate
-    }
-}
-
-extension SessionKeys {
-    /// Forgets a session (removed from the index in this batch).
-    mutating func remove(_ id: String) {
-        guard let old = byID.removeValue(forKey: id) else { return }
-        if byFile[old.file]?.id == id { byFile[old.file] = nil }
-        if byHash[old.hash]?.id == id { byHash[old.hash] = nil }
-        if byTitleDate[old.title + "\u{0}" + old.date]?.id == id { byTitleDate[old.title + "\u{0}" + old.date] = nil }
     }
 }

@@ -94,7 +94,7 @@ package struct Ingester {
         func verify(_ batch: IndexBatch) throws {
             if !isVerified { try batch.verify(); isVerified = true }
         }
-        let heldAtStart = keys.byID.count
+        let heldAtStart = keys.count
         // Notes to copy are written as they pile up (holding them all took 200 MB at 50,000 notes); always
         // before the index commit, so an index entry never exists without its note.
         func writeNotes(_ batch: IndexBatch?, atLeast bytes: Int) throws {
@@ -128,7 +128,7 @@ package struct Ingester {
         // The journal file a note already has (itself, or the copy made when it was last ingested), and how to
         // split it: these depend on the notes decided before it.
         func place(_ at: (journalFile: String?, absolute: String?)) -> (knownFile: String?, mode: SplitMode) {
-            let knownFile = at.journalFile ?? at.absolute.flatMap { sourceIDs[$0] }.flatMap { keys.byID[$0]?.file }
+            let knownFile = at.journalFile ?? at.absolute.flatMap { sourceIDs[$0] }.flatMap { keys.withID($0)?.file }
             return (knownFile, splitMode(journalFile: knownFile, splits: splits))
         }
         var n = 0
@@ -142,12 +142,9 @@ package struct Ingester {
                 while position != inputs.endIndex && batch.count < Self.parseBatch {
                     batch.append(inputs[position]); position = inputs.index(after: position)
                 }
-                let known = keys.byHash
                 let locations = batch.map { input in (try? input.get()).map(locate) }
                 let guesses = locations.map { $0.map { place($0).mode } ?? .auto }
-                let parsed = try Parallel.map(Array(zip(batch, guesses))) { input, mode in
-                    (try? input.get()).map { Self.prepare($0, mode: mode, skipping: isDryRun ? [:] : known, parser: parser, today: today) }
-                }
+                let parsed = try Self.prepare(Array(zip(batch, guesses)), skipping: isDryRun ? nil : keys, parser: parser, today: today)
                 for ((input, prepared), location) in zip(zip(batch, parsed), locations) {
                     n += 1
                     progress(n, inputs.count)
@@ -162,7 +159,7 @@ package struct Ingester {
                     let hash = prepared?.hash ?? SHA256.hex(note.data)
                     let (journalFile, absolute) = location ?? locate(note)
                     let (knownFile, mode) = place((journalFile, absolute))
-                    if !isDryRun, let same = keys.byHash[hash], split == nil || (splits[same.file] ?? .auto) == mode {
+                    if !isDryRun, let same = keys.withHash(hash), split == nil || (splits[same.file] ?? .auto) == mode {
                         report.files.append(FileResult(path: note.path, status: .unchanged, id: same.id, file: same.file))
                         continue
                     }
@@ -187,17 +184,17 @@ package struct Ingester {
                     session.source = note.path
                     if isDryRun {
                         report.sessions?.append(session)
-                        if let same = keys.byHash[hash] {
+                        if let same = keys.withHash(hash) {
                             report.files.append(FileResult(path: note.path, status: .unchanged, id: same.id, file: same.file))
                             continue
                         }
                     }
                     var existing: SessionKey?
                     if let journalFile {
-                        existing = keys.byFile[journalFile].flatMap { $0.entryStart == nil ? $0 : nil }
+                        existing = keys.withFile(journalFile).flatMap { $0.entryStart == nil ? $0 : nil }
                     } else {
-                        existing = absolute.flatMap { sourceIDs[$0] }.flatMap { keys.byID[$0] }
-                            ?? keys.byTitleDate[session.title + "\u{0}" + session.date].flatMap { key in
+                        existing = absolute.flatMap { sourceIDs[$0] }.flatMap { keys.withID($0) }
+                            ?? keys.withTitle(session.title, date: session.date).flatMap { key in
                                 isSameNote(key, as: note.text) ? key : nil
                             }
                     }
@@ -208,7 +205,7 @@ package struct Ingester {
                         session.id = Self.id(forJournalFile: existing.file)
                         file = existing.file
                         outcome = .updated
-                        for key in keys.byID.values where key.file == file && key.id != session.id { keys.remove(key.id); sources[key.id] = nil }
+                        for key in Array(keys.all) where key.file == file && key.id != session.id { keys.remove(key.id); sources[key.id] = nil }
                     } else if let existing {
                         session.id = existing.id
                         file = existing.file
@@ -218,7 +215,7 @@ package struct Ingester {
                         file = journalFile
                         outcome = .added
                     } else {
-                        session.id = uniqueID(session.id, taken: keys.byID, data: note.data)
+                        session.id = uniqueID(session.id, taken: keys, data: note.data)
                         file = session.id + ".md"
                         outcome = .added
                     }
@@ -266,10 +263,19 @@ package struct Ingester {
         var parsed: (entries: [Session], session: Session?)?
     }
 
-    static func prepare(_ note: NoteInput, mode: SplitMode, skipping known: [String: SessionKey], parser: NoteParser,
+    /// `prepare` of each readable input, on every core; `known` is held only for the call (a copy alive while
+    /// the caller inserts would copy every lookup).
+    static func prepare(_ inputs: [(Result<NoteInput, NoteInput.Rejection>, SplitMode)], skipping known: SessionKeys?,
+                        parser: NoteParser, today: String) throws -> [Prepared?] {
+        try Parallel.map(inputs) { input, mode in
+            (try? input.get()).map { prepare($0, mode: mode, skipping: known, parser: parser, today: today) }
+        }
+    }
+
+    static func prepare(_ note: NoteInput, mode: SplitMode, skipping known: SessionKeys?, parser: NoteParser,
                         today: String) -> Prepared {
         let hash = SHA256.hex(note.data)
-        guard known[hash] == nil else { return Prepared(hash: hash, mode: mode, parsed: nil) }
+        guard known?.withHash(hash) == nil else { return Prepared(hash: hash, mode: mode, parsed: nil) }
         let name = note.path == "-" ? nil : note.path
         let entries = parser.entrySessions(from: note.text, fileName: name, mode: mode)
         let session = entries.isEmpty ? parser.session(from: note.text, fileName: name, fallbackDate: today) : nil
@@ -307,10 +313,10 @@ package struct Ingester {
     /// An id no indexed session has and no journal file is named after, unless that file holds exactly `data`:
     /// a note an ingest wrote before it was killed (notes go to the journal before the index commits), which
     /// is reused rather than copied again under `-2`.
-    func uniqueID(_ id: String, taken: [String: SessionKey], data: Data) -> String {
+    func uniqueID(_ id: String, taken: SessionKeys, data: Data) -> String {
         var candidate = id
         var n = 2
-        while taken[candidate] != nil || (journal.exists(candidate + ".md") && (try? journal.read(candidate + ".md")) != data) {
+        while taken.withID(candidate) != nil || (journal.exists(candidate + ".md") && (try? journal.read(candidate + ".md")) != data) {
             candidate = "\(id)-\(n)"; n += 1
         }
         return candidate

@@ -94,10 +94,14 @@ public final class Index: Sendable {
     /// Every session's identity (id, file, hash, title, date, source), for deciding what an ingest changes.
     public func sessionKeys() throws -> [SessionKey] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, file, hash, title, date, source, entry_start FROM session").map {
-                SessionKey(id: $0["id"], file: $0["file"], hash: $0["hash"], title: $0["title"], date: $0["date"], source: $0["source"],
-                           entryStart: $0["entry_start"])
+            // Read row by row: every row fetched first was another copy of all the keys.
+            var keys: [SessionKey] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, file, hash, title, date, source, entry_start FROM session")
+            while let row = try rows.next() {
+                keys.append(SessionKey(id: row[0], file: row[1], hash: row[2], title: row[3], date: row[4], source: row[5],
+                                       entryStart: row[6]))
             }
+            return keys
         }
     }
 
