@@ -37,6 +37,31 @@ public struct TaskSimilarity: Sendable {
         var isHeadDifferent: Bool { head != full }
     }
 
+    /// Many titles' shapes in one buffer of word ids, read back one at a time with their weights.
+    struct ShapeStore {
+        private var words: [Int32] = []
+        /// Where each shape's words start, and how many are the whole title's; the head's follow unless the
+        /// head is the whole title.
+        private var starts: [Int32] = [0]
+        private var fullCounts: [Int32] = []
+
+        var count: Int { fullCounts.count }
+
+        mutating func append(_ shape: Shape) {
+            words += shape.full
+            if shape.isHeadDifferent { words += shape.head }
+            fullCounts.append(Int32(shape.full.count))
+            starts.append(Int32(words.count))
+        }
+
+        /// Shape `i`, weighed (after `freeze()`).
+        func shape(_ i: Int, weighedBy similarity: TaskSimilarity) -> Shape {
+            let start = Int(starts[i]), end = Int(starts[i + 1]), split = start + Int(fullCounts[i])
+            let full = Array(words[start..<split])
+            return similarity.weighed(Shape(full: full, head: split == end ? full : Array(words[split..<end])))
+        }
+    }
+
     /// A title's comparable words (`TitleForms`): the whole title's, and its head's when the head differs.
     ///
     /// `TaskSimilarity.forms(of: "Env var docs")` → `full: ["environ", "variabl", "document"]`, `head: nil`.

@@ -24,10 +24,13 @@ public struct TaskTracker: Sendable {
         self.decisions = decisions
     }
 
+    /// A later mention is scored against this many of a task's most recent open mentions.
+    static let shapesCompared = 8
+
     /// One task being assembled.
     struct Draft {
         var mentions: [TaskMention] = []
-        /// Token sets (and weights) of the open mentions, for matching later mentions.
+        /// Token sets (and weights) of the latest `shapesCompared` open mentions, for matching later mentions.
         var shapes: [TaskSimilarity.Shape] = []
         /// Draft indices this one depends on.
         var dependsOn: Set<Int> = []
@@ -53,17 +56,18 @@ public struct TaskTracker: Sendable {
         let ordered = sessions.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
         let splits = Set(decisions.filter { $0.action == .split }.compactMap { d in d.session.map { "\($0)#\(d.line ?? 0)" } })
 
-        // IDF over every remaining and completed title.
+        // IDF over every remaining and completed title. Their word ids are kept in one buffer and made into
+        // shapes a note at a time (every title's shape held at once was 80 MB at 50,000 notes).
         var similarity = TaskSimilarity()
-        var openShapes: [[TaskSimilarity.Shape]] = []
-        var doneShapes: [[TaskSimilarity.Shape]] = []
+        var store = TaskSimilarity.ShapeStore()
+        var firstShape: [Int] = []
+        firstShape.reserveCapacity(ordered.count)
         for s in ordered {
-            openShapes.append(s.remaining.map { similarity.shape(of: $0.forms) })
-            doneShapes.append(s.completed.map { similarity.shape(of: $0.forms) })
+            firstShape.append(store.count)
+            for r in s.remaining { store.append(similarity.shape(of: r.forms)) }
+            for c in s.completed { store.append(similarity.shape(of: c.forms)) }
         }
         similarity.freeze()
-        openShapes = openShapes.map { $0.map(similarity.weighed) }
-        doneShapes = doneShapes.map { $0.map(similarity.weighed) }
 
         var drafts: [Draft] = []
         var postings = [[Int]](repeating: [], count: similarity.documentFrequency.count)
@@ -75,6 +79,7 @@ public struct TaskTracker: Sendable {
             // closes it but never draws in later mentions that share its generic words.
             guard p.mention.kind == .open else { return }
             drafts[index].shapes.append(p.shape)
+            if drafts[index].shapes.count > Self.shapesCompared { drafts[index].shapes.removeFirst() }
             drafts[index].lastOpenSession = session.id
             drafts[index].tags.formUnion(session.tags)
             for t in p.shape.full where postings[Int(t)].last != index { postings[Int(t)].append(index) }
@@ -85,7 +90,8 @@ public struct TaskTracker: Sendable {
             let opens: [Pending] = s.remaining.enumerated().map { i, r in
                 let m = TaskMention(session: s.id, date: s.date, line: r.line, text: r.title, kind: .open,
                                     priority: r.priority, priorityRank: r.priorityRank)
-                return Pending(mention: m, shape: openShapes[n][i], isPinnedApart: splits.contains("\(s.id)#\(r.line)"))
+                return Pending(mention: m, shape: store.shape(firstShape[n] + i, weighedBy: similarity),
+                               isPinnedApart: splits.contains("\(s.id)#\(r.line)"))
             }
             let existing = drafts.count
             let openMatches = bestMatches(for: opens, among: drafts, postings: postings, similarity: similarity,
@@ -109,7 +115,7 @@ public struct TaskTracker: Sendable {
             let dones: [Pending] = s.completed.enumerated().compactMap { i, c in
                 if splits.contains("\(s.id)#\(c.line)") { return nil }
                 let m = TaskMention(session: s.id, date: s.date, line: c.line, text: c.title, kind: .done)
-                return Pending(mention: m, shape: doneShapes[n][i])
+                return Pending(mention: m, shape: store.shape(firstShape[n] + s.remaining.count + i, weighedBy: similarity))
             }
             let doneMatches = bestMatches(for: dones, among: drafts, postings: postings, similarity: similarity,
                                           scratch: &scratch) { d in
@@ -203,7 +209,7 @@ public struct TaskTracker: Sendable {
             }
             for (_, d) in candidates {
                 var best = 0.0
-                for shape in drafts[d].shapes.suffix(8) {
+                for shape in drafts[d].shapes {
                     best = max(best, similarity.score(p.shape, shape))
                 }
                 if best >= threshold { pairs.append((best, i, d)) }
