@@ -58,8 +58,7 @@ extension Index {
     func decodedRows<T: Decodable & Sendable>(sql: String, as type: T.Type) throws -> [T] {
         try writer.read { db in
             try Self.decodedInRuns(db, sql: sql) { run in
-                let decoder = JSONDecoder()
-                return try run.map { try decoder.decode(T.self, from: $0 ?? Data()) }
+                try run.map { try StoredJSON.decode(T.self, from: $0 ?? Data()) }
             }
         }
     }
@@ -92,7 +91,7 @@ extension Index {
     public func task(id: String) throws -> TrackedTask? {
         try writer.read { db in
             try Data.fetchOne(db, sql: "SELECT json FROM task WHERE id = ?", arguments: [id]).map {
-                try JSONDecoder().decode(TrackedTask.self, from: $0)
+                try StoredJSON.decode(TrackedTask.self, from: $0)
             }
         }
     }
@@ -131,7 +130,7 @@ extension Index {
     public func failure(id: String) throws -> FailureCluster? {
         try writer.read { db in
             try Data.fetchOne(db, sql: "SELECT json FROM failure WHERE id = ?", arguments: [id]).map {
-                try JSONDecoder().decode(FailureCluster.self, from: $0)
+                try StoredJSON.decode(FailureCluster.self, from: $0)
             }
         }
     }

@@ -126,7 +126,7 @@ public final class Index: Sendable {
     }
 
     static func decode(_ data: Data) throws -> Session {
-        try JSONDecoder().decode(Session.self, from: data)
+        try StoredJSON.decode(Session.self, from: data)
     }
 }
 

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+import InsightsCore
+import InsightsMarkdown
+@testable import InsightsStore
+
+/// The index's own JSON decoder makes of a stored row exactly what Foundation's `JSONDecoder` makes of it.
+@Suite("Stored JSON decoding")
+struct StoredJSONDecodingTests {
+    /// Both decoders' values for `json`, the fast one's nil when it declines.
+    static func both<T: Decodable>(_ type: T.Type, _ json: String) throws -> (fast: T?, foundation: T) {
+        let data = Data(json.utf8)
+        return (StoredJSON.decodedFast(type, from: data), try JSONDecoder().decode(type, from: data))
+    }
+
+    @Test("every corpus and shipped session, and their tasks and failure clusters, decode as stored, without Foundation")
+    func corpus() throws {
+        let root = try #require(Corpus.root, "../shared/corpus/ is absent")
+        let files = (FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? [])
+            .filter { $0.hasSuffix(".md") && $0 != "README.md" }.sorted()
+        let corpus = try files.map { file in
+            NoteParser().session(from: try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8),
+                                 fileName: (file as NSString).lastPathComponent)
+        }
+        let sessions = corpus + (try SiteFixtures.journalInput().notes.map(\.session))
+        #expect(sessions.count > 70)
+        func check<T: Codable & Equatable>(_ value: T, _ name: String) throws {
+            let data = try StoredJSON.encode(value)
+            let fast = StoredJSON.decodedFast(T.self, from: data)
+            #expect(fast != nil, "declined: \(name)")
+            #expect(fast == (try JSONDecoder().decode(T.self, from: data)), "\(name)")
+            #expect(fast == value, "\(name)")
+        }
+        for s in sessions { try check(s, s.id) }
+        let tasks = TaskTracker().tasks(from: sessions)
+        let clusters = FailureClusterer().clusters(sessions)
+        #expect(tasks.count > 100 && clusters.count > 100)
+        for t in tasks { try check(t, t.id) }
+        for c in clusters { try check(c, c.id) }
+    }
+
+    struct Odd: Codable, Equatable {
+        var text: String
+        var keyed: [String: Int]
+        var empty: [String]
+        var holes: [String?]
+        var missing: Int?
+        var small: Int8
+        var flag: Bool
+        var nested: [[Int]]
+    }
+
+    @Test("escapes, surrogate pairs, spaces, nulls, dictionaries, nested arrays, other integers")
+    func edges() throws {
+        let json = #"""
+         { "text" : "q\"\\\/\b\f\n\r\t\u0000\u00e9e\u0301\ud83d\ude80 é 🚀 \u2028",
+           "keyed": {"b": 1, "a\"b": 2, "é": -3}, "empty": [ ], "holes": ["x", null, "y"], "missing": null,
+           "small": -5, "flag": true, "nested": [[], [1, 2], [3]] }
+        """#
+        let (fast, foundation) = try Self.both(Odd.self, json)
+        #expect(fast == foundation)
+        #expect(fast?.text == "q\"\\/\u{8}\u{C}\n\r\t\u{0}ée\u{301}🚀 é 🚀 \u{2028}")
+        #expect(fast?.keyed == ["b": 1, "a\"b": 2, "é": -3])
+        #expect(fast?.holes == ["x", nil, "y"])
+    }
+
+    struct Numbers: Codable, Equatable { var ratio: Double; var big: UInt64; var least: Int; var exponent: Int? }
+    struct WithFoundation: Codable, Equatable { var bytes: Data; var link: URL; var when: Date; var amount: Decimal }
+
+    @Test("what it leaves to Foundation still decodes as Foundation decodes it; broken JSON fails as Foundation fails")
+    func declined() throws {
+        // A Double is read here; an integer beyond 18 digits or written with an exponent is Foundation's.
+        let numbers = #"{"ratio": 0.55, "big": 18446744073709551615, "least": -9223372036854775808, "exponent": 1e2}"#
+        #expect(StoredJSON.decodedFast(Numbers.self, from: Data(numbers.utf8)) == nil)
+        #expect(try StoredJSON.decode(Numbers.self, from: Data(numbers.utf8)) == JSONDecoder().decode(Numbers.self, from: Data(numbers.utf8)))
+        let ratio = #"{"ratio": 0.55, "big": 7, "least": -1}"#
+        #expect(try Self.both(Numbers.self, ratio).fast == Numbers(ratio: 0.55, big: 7, least: -1, exponent: nil))
+        // Types Foundation decodes its own way (base64, a string, seconds, a decimal number).
+        let value = WithFoundation(bytes: Data([1, 2, 3]), link: URL(string: "https://x.org/a")!,
+                                   when: Date(timeIntervalSince1970: 1_700_000_000), amount: Decimal(string: "12.50")!)
+        let data = try JSONEncoder().encode(value)
+        #expect(StoredJSON.decodedFast(WithFoundation.self, from: data) == nil)
+        #expect(try StoredJSON.decode(WithFoundation.self, from: data) == value)
+        // Foundation takes a trailing comma; this decoder leaves it to Foundation.
+        let comma = Data(#"{"text": "a",}"#.utf8)
+        #expect(StoredJSON.decodedFast([String: String].self, from: comma) == nil)
+        #expect(try StoredJSON.decode([String: String].self, from: comma) == ["text": "a"])
+        for broken in [#"{"text": "a""#, #"{"text": "a"} x"#, "{\"text\": \"a\u{1}\"}", #"{"text": "\ud83d"}"#, ""] {
+            #expect(StoredJSON.decodedFast([String: String].self, from: Data(broken.utf8)) == nil, "\(broken)")
+            #expect(throws: DecodingError.self, "\(broken)") { try StoredJSON.decode([String: String].self, from: Data(broken.utf8)) }
+        }
+        // A missing key or a wrong type: Foundation's error, with its coding path.
+        #expect(throws: DecodingError.self) { try StoredJSON.decode(Odd.self, from: Data(#"{"text": "a"}"#.utf8)) }
+        #expect(throws: DecodingError.self) { try StoredJSON.decode([Int].self, from: Data(#"["a"]"#.utf8)) }
+    }
+}
