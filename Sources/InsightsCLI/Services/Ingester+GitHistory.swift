@@ -19,6 +19,7 @@ extension Ingester {
         if isDryRun { report.sessions = [] }
         var toStore: [StoredSession] = []
         var toWrite: [(file: String, data: Data)] = []
+        let folderNames = FolderNames(journal)
 
         for version in versions {
             let shown = "\(path)@\(version.commit.prefix(10))"
@@ -39,7 +40,7 @@ extension Ingester {
             if session.dateSource == "none" { NoteExtractor.redate(&session, to: version.date, source: "commit") }
             session.hash = hash
             session.source = source
-            session.id = uniqueID(session.id, taken: keys, data: note.data)
+            session.id = uniqueID(session.id, taken: keys, in: folderNames, data: note.data)
             let file = session.id + ".md"
             if isDryRun { report.sessions?.append(session) }
             keys.insert(SessionKey(id: session.id, file: file, hash: hash, title: session.title, date: session.date, source: source))

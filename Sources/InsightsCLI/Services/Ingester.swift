@@ -90,17 +90,19 @@ package struct Ingester {
         var storedIDs = Set<String>()
         var toWrite: [(file: String, data: Data)] = []
         var toWriteBytes = 0
+        // Notes to copy go to a writer of their own as they pile up (holding them all took 200 MB at 50,000
+        // notes), and are put in place before the index commits, so an index entry never exists without its note.
+        let noteWrites = isDryRun ? nil : journal.backgroundWrites()
+        let folderNames = FolderNames(journal)
         var isVerified = false
         func verify(_ batch: IndexBatch) throws {
             if !isVerified { try batch.verify(); isVerified = true }
         }
         let heldAtStart = keys.count
-        // Notes to copy are written as they pile up (holding them all took 200 MB at 50,000 notes); always
-        // before the index commit, so an index entry never exists without its note.
         func writeNotes(_ batch: IndexBatch?, atLeast bytes: Int) throws {
-            guard let batch, !toWrite.isEmpty, toWriteBytes >= bytes else { return }
+            guard let batch, let noteWrites, !toWrite.isEmpty, toWriteBytes >= bytes else { return }
             try verify(batch)
-            try journal.writeAll(toWrite.map { ($0.data, $0.file) })
+            noteWrites.add(toWrite.map { ($0.data, $0.file) })
             toWrite.removeAll(keepingCapacity: true); toWriteBytes = 0
         }
         // Removals never take a session this command stores (they name entries gone from a log).
@@ -133,19 +135,32 @@ package struct Ingester {
         }
         var n = 0
         var position = inputs.startIndex
+        // Notes already stored when the ingest began are hashed but not parsed ahead.
+        let knownHashes = isDryRun ? [] : Set(keys.all.map(\.hash))
+        // A batch of notes read in order, then hashed and parsed in the background on every core (parsing is
+        // most of a cold ingest) while the batch before it is decided and stored.
+        func nextBatch() -> (inputs: [Result<NoteInput, NoteInput.Rejection>], locations: [(journalFile: String?, absolute: String?)?],
+                             parsed: Background<[Prepared?]>)? {
+            guard position != inputs.endIndex else { return nil }
+            var batch: [Result<NoteInput, NoteInput.Rejection>] = []
+            while position != inputs.endIndex && batch.count < Self.parseBatch {
+                batch.append(inputs[position]); position = inputs.index(after: position)
+            }
+            let locations = batch.map { input in (try? input.get()).map(locate) }
+            // The split mode as it stands before the batch ahead of this one is decided; a note whose mode
+            // that batch changes is parsed again when it is decided.
+            let work = Array(zip(batch, locations.map { $0.map { place($0).mode } ?? .auto }))
+            let parsed = Background { [parser, today] in try Self.prepare(work, skipping: knownHashes, parser: parser, today: today) }
+            return (batch, locations, parsed)
+        }
         // Every input decided in order; with a batch, what changes is stored as it is decided.
         func decideAll(_ writes: IndexBatch?) throws {
-            while position != inputs.endIndex {
-                // A batch of notes read in order, then hashed and parsed on every core (parsing is most of a cold
-                // ingest); deciding what each note is stays sequential, in input order.
-                var batch: [Result<NoteInput, NoteInput.Rejection>] = []
-                while position != inputs.endIndex && batch.count < Self.parseBatch {
-                    batch.append(inputs[position]); position = inputs.index(after: position)
-                }
-                let locations = batch.map { input in (try? input.get()).map(locate) }
-                let guesses = locations.map { $0.map { place($0).mode } ?? .auto }
-                let parsed = try Self.prepare(Array(zip(batch, guesses)), skipping: isDryRun ? nil : keys, parser: parser, today: today)
-                for ((input, prepared), location) in zip(zip(batch, parsed), locations) {
+            var upcoming = nextBatch()
+            while let current = upcoming {
+                let parsed = try current.parsed.value()
+                upcoming = nextBatch()
+                // Deciding what each note is stays sequential, in input order.
+                for ((input, prepared), location) in zip(zip(current.inputs, parsed), current.locations) {
                     n += 1
                     progress(n, inputs.count)
                     let note: NoteInput
@@ -215,7 +230,7 @@ package struct Ingester {
                         file = journalFile
                         outcome = .added
                     } else {
-                        session.id = uniqueID(session.id, taken: keys, data: note.data)
+                        session.id = uniqueID(session.id, taken: keys, in: folderNames, data: note.data)
                         file = session.id + ".md"
                         outcome = .added
                     }
@@ -243,14 +258,15 @@ package struct Ingester {
             try decideAll(batch)
             guard batch.hasChanges else { return }
             try writeNotes(batch, atLeast: 0)
+            try noteWrites?.finish()
             if sources != originalSources { try journal.writeSources(sources) }
             if splits != originalSplits { try journal.writeSplitModes(splits) }
         }, then: Derived.recompute(journal: journal))
         return report
     }
 
-    /// Note bytes held before they are copied into the journal (one file-system flush per write).
-    static let noteBytesPerWrite = 32 << 20
+    /// Note bytes held before they are handed to the journal's writer.
+    static let noteBytesPerWrite = 1 << 20
 
     /// Notes hashed and parsed together on every core.
     static let parseBatch = 32
@@ -263,19 +279,18 @@ package struct Ingester {
         var parsed: (entries: [Session], session: Session?)?
     }
 
-    /// `prepare` of each readable input, on every core; `known` is held only for the call (a copy alive while
-    /// the caller inserts would copy every lookup).
-    static func prepare(_ inputs: [(Result<NoteInput, NoteInput.Rejection>, SplitMode)], skipping known: SessionKeys?,
+    /// `prepare` of each readable input, on every core.
+    static func prepare(_ inputs: [(Result<NoteInput, NoteInput.Rejection>, SplitMode)], skipping known: Set<String>,
                         parser: NoteParser, today: String) throws -> [Prepared?] {
         try Parallel.map(inputs) { input, mode in
             (try? input.get()).map { prepare($0, mode: mode, skipping: known, parser: parser, today: today) }
         }
     }
 
-    static func prepare(_ note: NoteInput, mode: SplitMode, skipping known: SessionKeys?, parser: NoteParser,
+    static func prepare(_ note: NoteInput, mode: SplitMode, skipping known: Set<String>, parser: NoteParser,
                         today: String) -> Prepared {
         let hash = SHA256.hex(note.data)
-        guard known?.withHash(hash) == nil else { return Prepared(hash: hash, mode: mode, parsed: nil) }
+        guard !known.contains(hash) else { return Prepared(hash: hash, mode: mode, parsed: nil) }
         let name = note.path == "-" ? nil : note.path
         let entries = parser.entrySessions(from: note.text, fileName: name, mode: mode)
         let session = entries.isEmpty ? parser.session(from: note.text, fileName: name, fallbackDate: today) : nil
@@ -313,10 +328,10 @@ package struct Ingester {
     /// An id no indexed session has and no journal file is named after, unless that file holds exactly `data`:
     /// a note an ingest wrote before it was killed (notes go to the journal before the index commits), which
     /// is reused rather than copied again under `-2`.
-    func uniqueID(_ id: String, taken: SessionKeys, data: Data) -> String {
+    func uniqueID(_ id: String, taken: SessionKeys, in folder: FolderNames, data: Data) -> String {
         var candidate = id
         var n = 2
-        while taken.withID(candidate) != nil || (journal.exists(candidate + ".md") && (try? journal.read(candidate + ".md")) != data) {
+        while taken.withID(candidate) != nil || (folder.contains(candidate + ".md") && (try? journal.read(candidate + ".md")) != data) {
             candidate = "\(id)-\(n)"; n += 1
         }
         return candidate
@@ -328,5 +343,19 @@ package struct Ingester {
         f.timeZone = TimeZone(identifier: "UTC")
         f.dateFormat = "yyyy-MM-dd"
         return f.string(from: Date())
+    }
+}
+
+/// The names in the journal folder, read once when first asked: a look-up per new note waited on the folder
+/// while the journal's writer was creating files in it. Files this ingest writes are known by their keys.
+final class FolderNames {
+    private let journal: Journal
+    private var names: Set<String>?
+
+    init(_ journal: Journal) { self.journal = journal }
+
+    func contains(_ name: String) -> Bool {
+        if names == nil { names = Set((try? FileManager.default.contentsOfDirectory(atPath: journal.path)) ?? []) }
+        return names?.contains(name) ?? false
     }
 }

@@ -34,3 +34,26 @@ public enum Parallel {
         return (try first.withLock { $0 }!.get(), try second.withLock { $0 }!.get())
     }
 }
+
+/// Work started on another thread at once; `value()` waits for its result.
+///
+/// `let next = Background { try parse(batch) }` ... `try next.value()`.
+public final class Background<T: Sendable>: Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private let result = Mutex<Result<T, any Error>?>(nil)
+
+    public init(_ work: @escaping @Sendable () throws -> T) {
+        DispatchQueue.global().async { [self] in
+            let r = Result { try work() }
+            result.withLock { $0 = r }
+            done.signal()
+        }
+    }
+
+    /// The work's result (or its error), once it is done.
+    public func value() throws -> T {
+        done.wait()
+        done.signal()
+        return try result.withLock { $0 }!.get()
+    }
+}

@@ -13,37 +13,72 @@ public enum AtomicFile {
     /// every temporary file is written, the file system is flushed once, then each is renamed into place
     /// and each folder is flushed. A crash leaves each file old or new (and perhaps stray `.tmp-` files).
     public static func writeAll(_ files: [(data: Data, path: String)]) throws {
-        guard !files.isEmpty else { return }
-        var temps: [(temp: String, path: String)] = []
-        defer { for t in temps { unlink(t.temp) } }
-        for (data, path) in files {
-            let folder = folderOf(path)
-            let temp = folder + "/.\((path as NSString).lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-            let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-            guard fd >= 0 else { throw StoreError.io(path: path, reason: "cannot write (\(String(cString: strerror(errno))))") }
-            temps.append((temp, path))
-            var ok = true
-            data.withUnsafeBytes { raw in
-                var offset = 0
-                while offset < raw.count, let base = raw.baseAddress {
-                    let n = Foundation.write(fd, base + offset, raw.count - offset)
-                    if n <= 0 { ok = false; break }
-                    offset += n
+        let staged = try stage(files)
+        do { try publish(staged) } catch { discard(staged); throw error }
+    }
+
+    /// A file written under a temporary name beside its path, not yet in place (see `publish`).
+    public struct Staged: Sendable {
+        let temp: String
+        let path: String
+    }
+
+    /// Writes each file under a temporary name in its folder (nothing is flushed yet); on an error, removes
+    /// what it wrote and throws.
+    public static func stage(_ files: [(data: Data, path: String)]) throws -> [Staged] {
+        var staged: [Staged] = []
+        do {
+            for (data, path) in files {
+                let folder = folderOf(path)
+                let temp = folder + "/.\((path as NSString).lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+                let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+                guard fd >= 0 else { throw StoreError.io(path: path, reason: "cannot write (\(String(cString: strerror(errno))))") }
+                staged.append(Staged(temp: temp, path: path))
+                var ok = true
+                data.withUnsafeBytes { raw in
+                    var offset = 0
+                    while offset < raw.count, let base = raw.baseAddress {
+                        let n = Foundation.write(fd, base + offset, raw.count - offset)
+                        if n <= 0 { ok = false; break }
+                        offset += n
+                    }
                 }
+                close(fd)
+                guard ok else { throw StoreError.io(path: path, reason: "cannot write (\(String(cString: strerror(errno))))") }
             }
-            // One file: flush it now. Many: one file-system flush below covers them all.
-            if files.count == 1, fsync(fd) != 0 { ok = false }
+        } catch {
+            discard(staged)
+            throw error
+        }
+        return staged
+    }
+
+    /// Puts staged files in place: flushes them (one file: itself; more: the file system, once), renames each
+    /// in order, then flushes each folder. A rename that fails throws, and the files not yet renamed stay
+    /// staged (remove them with `discard`).
+    public static func publish(_ staged: [Staged]) throws {
+        guard !staged.isEmpty else { return }
+        if staged.count == 1 {
+            let fd = open(staged[0].temp, O_RDONLY)
+            guard fd >= 0, fsync(fd) == 0 else {
+                if fd >= 0 { close(fd) }
+                throw StoreError.io(path: staged[0].path, reason: "cannot write (\(String(cString: strerror(errno))))")
+            }
             close(fd)
-            guard ok else { throw StoreError.io(path: path, reason: "cannot write (\(String(cString: strerror(errno))))") }
+        } else {
+            flushFileSystem(of: folderOf(staged[0].path))
         }
-        if files.count > 1 { flushFileSystem(of: folderOf(files[0].path)) }
-        for t in temps {
-            guard rename(t.temp, t.path) == 0 else {
-                throw StoreError.io(path: t.path, reason: "cannot write (\(String(cString: strerror(errno))))")
+        for s in staged {
+            guard rename(s.temp, s.path) == 0 else {
+                throw StoreError.io(path: s.path, reason: "cannot write (\(String(cString: strerror(errno))))")
             }
         }
-        temps.removeAll()
-        for folder in Set(files.map { folderOf($0.path) }) { syncFolder(folder) }
+        for folder in Set(staged.map { folderOf($0.path) }) { syncFolder(folder) }
+    }
+
+    /// Removes staged files that were not put in place (a renamed one is gone from its temporary name).
+    public static func discard(_ staged: [Staged]) {
+        for s in staged { unlink(s.temp) }
     }
 
     /// Makes a rename in `folder` durable.

@@ -1,0 +1,60 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Journal files written on a thread of their own while an ingest goes on: each batch is staged (written
+/// under temporary names) as it is added, and `finish` puts them all in place at once, in the order added,
+/// before the caller commits the index. Creating 10,000 files took 2 of a cold ingest's 10 seconds on the
+/// ingest's own thread.
+///
+/// Dropped without `finish` (the ingest failed), it removes whatever it staged.
+public final class JournalWrites: Sendable {
+    private let journal: Journal
+    private let queue = DispatchQueue(label: "insights.journal-writes")
+    private let state = Mutex<(staged: [AtomicFile.Staged], error: StoreError?)>(([], nil))
+
+    init(_ journal: Journal) { self.journal = journal }
+
+    /// Stages `files` (paths relative to the journal folder) in the background, after those added before.
+    public func add(_ files: [(data: Data, file: String)]) {
+        guard !files.isEmpty else { return }
+        let paths = files.map { ($0.data, journal.url($0.file).path) }
+        queue.async { [self] in
+            guard state.withLock({ $0.error == nil }) else { return }
+            do {
+                let staged = try AtomicFile.stage(paths)
+                state.withLock { $0.staged += staged }
+            } catch {
+                let failure = error as? StoreError ?? .io(path: paths.first?.1 ?? "", reason: "\(error)")
+                state.withLock { $0.error = failure }
+            }
+        }
+    }
+
+    /// Waits for every staged write, then puts them all in place (one flush; see `AtomicFile.publish`).
+    /// Throws the first error of any write; nothing is put in place then.
+    public func finish() throws {
+        queue.sync {}
+        let (staged, error) = state.withLock { s in
+            defer { s.staged = [] }
+            return (s.staged, s.error)
+        }
+        do {
+            if let error { throw error }
+            try AtomicFile.publish(staged)
+        } catch {
+            AtomicFile.discard(staged)
+            throw error
+        }
+    }
+
+    deinit {
+        queue.sync {}
+        AtomicFile.discard(state.withLock { $0.staged })
+    }
+}
+
+extension Journal {
+    /// A background writer of journal files (see `JournalWrites`).
+    public func backgroundWrites() -> JournalWrites { JournalWrites(self) }
+}
