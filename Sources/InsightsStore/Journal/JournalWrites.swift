@@ -11,7 +11,13 @@ import Synchronization
 public final class JournalWrites: Sendable {
     private let journal: Journal
     private let queue = DispatchQueue(label: "insights.journal-writes")
-    private let state = Mutex<(staged: [AtomicFile.Staged], error: StoreError?)>(([], nil))
+    /// What was staged, and the first error. Its own object, so a pending write never holds the writer (whose
+    /// `deinit` waits for the queue, and so must not run on it).
+    private let state = State()
+
+    private final class State: Sendable {
+        let value = Mutex<(staged: [AtomicFile.Staged], error: StoreError?)>(([], nil))
+    }
 
     init(_ journal: Journal) { self.journal = journal }
 
@@ -19,14 +25,14 @@ public final class JournalWrites: Sendable {
     public func add(_ files: [(data: Data, file: String)]) {
         guard !files.isEmpty else { return }
         let paths = files.map { ($0.data, journal.url($0.file).path) }
-        queue.async { [self] in
-            guard state.withLock({ $0.error == nil }) else { return }
+        queue.async { [state] in
+            guard state.value.withLock({ $0.error == nil }) else { return }
             do {
                 let staged = try AtomicFile.stage(paths)
-                state.withLock { $0.staged += staged }
+                state.value.withLock { $0.staged += staged }
             } catch {
                 let failure = error as? StoreError ?? .io(path: paths.first?.1 ?? "", reason: "\(error)")
-                state.withLock { $0.error = failure }
+                state.value.withLock { $0.error = failure }
             }
         }
     }
@@ -35,7 +41,7 @@ public final class JournalWrites: Sendable {
     /// Throws the first error of any write; nothing is put in place then.
     public func finish() throws {
         queue.sync {}
-        let (staged, error) = state.withLock { s in
+        let (staged, error) = state.value.withLock { s in
             defer { s.staged = [] }
             return (s.staged, s.error)
         }
@@ -50,7 +56,7 @@ public final class JournalWrites: Sendable {
 
     deinit {
         queue.sync {}
-        AtomicFile.discard(state.withLock { $0.staged })
+        AtomicFile.discard(state.value.withLock { $0.staged })
     }
 }
 
