@@ -331,7 +331,8 @@ package struct Ingester {
     func uniqueID(_ id: String, taken: SessionKeys, in folder: FolderNames, data: Data) -> String {
         var candidate = id
         var n = 2
-        while taken.withID(candidate) != nil || (folder.contains(candidate + ".md") && (try? journal.read(candidate + ".md")) != data) {
+        while taken.withID(candidate) != nil || taken.withFile(candidate + ".md") != nil
+                || (folder.contains(candidate + ".md") && (try? journal.read(candidate + ".md")) != data) {
             candidate = "\(id)-\(n)"; n += 1
         }
         return candidate
@@ -346,8 +347,10 @@ package struct Ingester {
     }
 }
 
-/// The names in the journal folder, read once when first asked: a look-up per new note waited on the folder
-/// while the journal's writer was creating files in it. Files this ingest writes are known by their keys.
+/// Whether a file is in the journal folder, from its names read once when first asked: a look-up per new
+/// note waited on the folder while the journal's writer was creating files in it. Files this ingest writes
+/// are known by their keys. Names are compared lowercased, and a match is confirmed on disk, so a file system
+/// that ignores case still sees `Foo.md` when asked for `foo.md`.
 final class FolderNames {
     private let journal: Journal
     private var names: Set<String>?
@@ -355,7 +358,7 @@ final class FolderNames {
     init(_ journal: Journal) { self.journal = journal }
 
     func contains(_ name: String) -> Bool {
-        if names == nil { names = Set((try? FileManager.default.contentsOfDirectory(atPath: journal.path)) ?? []) }
-        return names?.contains(name) ?? false
+        if names == nil { names = Set(((try? FileManager.default.contentsOfDirectory(atPath: journal.path)) ?? []).map { $0.lowercased() }) }
+        return names?.contains(name.lowercased()) == true && journal.exists(name)
     }
 }

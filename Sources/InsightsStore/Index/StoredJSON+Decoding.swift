@@ -16,8 +16,9 @@ extension StoredJSON {
     static func decodedFast<T: Decodable>(_ type: T.Type, from data: Data) -> T? {
         data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
-            guard let document = try? JSONDocument(bytes) else { return nil }
-            return try? T(from: DocumentDecoder(document, at: 0))
+            guard let document = try? JSONDocument(bytes), let value = try? document.decode(T.self, at: 0),
+                  !document.isDeclined else { return nil }
+            return value
         }
     }
 }
@@ -42,15 +43,20 @@ final class JSONDocument {
 
     let bytes: UnsafeBufferPointer<UInt8>
     private(set) var values: [Value] = []
+    /// Set when a container met something it leaves to `JSONDecoder` but cannot throw for (an object key
+    /// `allKeys` cannot read, two keys equal as strings): the value decoded is then not used.
+    var isDeclined = false
 
-    /// Reads `bytes`; throws when they are not one well-formed JSON value (nesting at most 256 deep).
+    /// Reads `bytes`; throws when they are not one well-formed JSON value (nesting at most 256 deep) in
+    /// valid UTF-8.
     init(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        guard bytes.count < Int(Int32.max), String(validating: bytes, as: UTF8.self) != nil else { throw Declined() }
         self.bytes = bytes
         values.reserveCapacity(bytes.count / 12)
         var at = 0
         try read(&at, depth: 0)
         skipSpace(&at)
-        guard at == bytes.count, bytes.count < Int(Int32.max) else { throw Declined() }
+        guard at == bytes.count else { throw Declined() }
     }
 
     private func skipSpace(_ at: inout Int) {
@@ -101,16 +107,27 @@ final class JSONDocument {
         case UInt8(ascii: "n"): try literal("null", .null, &at)
         default:
             let start = at
-            while at < bytes.count, Self.isNumberByte(bytes[at]) { at += 1 }
-            guard at > start else { throw Declined() }
+            try readNumber(&at)
             values.append(Value(kind: .number, start: Int32(start), end: Int32(at), next: 0))
         }
         values[index].next = Int32(values.count)
     }
 
-    private static func isNumberByte(_ b: UInt8) -> Bool {
-        (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "-") || b == UInt8(ascii: "+")
-            || b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E")
+    /// A number as JSON writes it: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
+    private func readNumber(_ at: inout Int) throws {
+        func isDigit(_ i: Int) -> Bool { i < bytes.count && bytes[i] >= UInt8(ascii: "0") && bytes[i] <= UInt8(ascii: "9") }
+        func digits(_ at: inout Int) throws {
+            guard isDigit(at) else { throw Declined() }
+            while isDigit(at) { at += 1 }
+        }
+        if at < bytes.count, bytes[at] == UInt8(ascii: "-") { at += 1 }
+        if at < bytes.count, bytes[at] == UInt8(ascii: "0") { at += 1 } else { try digits(&at) }
+        if at < bytes.count, bytes[at] == UInt8(ascii: ".") { at += 1; try digits(&at) }
+        if at < bytes.count, bytes[at] == UInt8(ascii: "e") || bytes[at] == UInt8(ascii: "E") {
+            at += 1
+            if at < bytes.count, bytes[at] == UInt8(ascii: "+") || bytes[at] == UInt8(ascii: "-") { at += 1 }
+            try digits(&at)
+        }
     }
 
     private func literal(_ word: StaticString, _ kind: Kind, _ at: inout Int) throws {
@@ -134,6 +151,8 @@ final class JSONDocument {
             at += 1
         }
         guard at < bytes.count else { throw Declined() }
+        // Escapes are checked now, read or not (as `JSONDecoder` checks the whole text).
+        if isEscaped { _ = try unescaped(UnsafeBufferPointer(rebasing: bytes[start..<at])) }
         values.append(Value(kind: isEscaped ? .escapedString : .string, start: Int32(start), end: Int32(at),
                             next: Int32(values.count + 1)))
         at += 1
@@ -314,9 +333,15 @@ private struct ObjectContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     var allKeys: [Key] {
         let values = document.values
         var keys: [Key] = []
+        var names = Set<String>()
         var at = index + 1
         for _ in 0..<Int(values[index].start) {
-            if let name = try? document.string(at), let key = Key(stringValue: name) { keys.append(key) }
+            // Two keys equal as strings (the same text in two Unicode forms) are left to `JSONDecoder`.
+            guard let name = try? document.string(at), names.insert(name).inserted else {
+                document.isDeclined = true
+                return []
+            }
+            if let key = Key(stringValue: name) { keys.append(key) }
             at = Int(values[at + 1].next)
         }
         return keys

@@ -23,14 +23,13 @@ public enum AtomicFile {
         let path: String
     }
 
-    /// Writes each file under a temporary name in its folder (nothing is flushed yet); on an error, removes
-    /// what it wrote and throws.
-    public static func stage(_ files: [(data: Data, path: String)]) throws -> [Staged] {
+    /// Writes each file under a temporary name in `folder` (on the same file system as the files; nil: each
+    /// file's own folder), nothing flushed yet; on an error, removes what it wrote and throws.
+    public static func stage(_ files: [(data: Data, path: String)], in folder: String? = nil) throws -> [Staged] {
         var staged: [Staged] = []
         do {
             for (data, path) in files {
-                let folder = folderOf(path)
-                let temp = folder + "/.\((path as NSString).lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+                let temp = (folder ?? folderOf(path)) + "/.\((path as NSString).lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
                 let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL, 0o644)
                 guard fd >= 0 else { throw StoreError.io(path: path, reason: "cannot write (\(String(cString: strerror(errno))))") }
                 staged.append(Staged(temp: temp, path: path))

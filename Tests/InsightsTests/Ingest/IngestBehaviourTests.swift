@@ -28,6 +28,32 @@ struct IngestBehaviourTests {
         InputReader.read([path], isLossy: false)
     }
 
+    @Test("a log's journal copy and a note of the same name in one ingest get two files (the note goes to -2)")
+    func logAndNoteOfOneName() throws {
+        let dir = try TempDir()
+        // A log in a folder named for a day: its journal copy is `2024-05-01-foo.md`; a note of that day titled
+        // "Foo" would be `2024-05-01-foo` too. Neither file is in place until the ingest ends.
+        let log = try dir.write("in/2024-05-01/foo.md", """
+            # Foo log
+
+            ## 2026-04-01 — First entry
+
+            ### Findings
+            - **Cache key ignored the locale**: stale pages.
+
+            ## 2026-04-02 — Second entry
+
+            ### Next Steps
+            1. **Key the cache by locale** (P1)
+            """)
+        let plain = try dir.write("in/plain.md", "# Foo\n\n**Date**: 2024-05-01\n\n## Findings\n- **Slow build**: no cache.\n")
+        let report = try ingester(dir.path + "/j").ingest(InputReader.read([log, plain], isLossy: false), isDryRun: false)
+        #expect(report.failed == 0)
+        let files = Set(report.files.compactMap(\.file))
+        #expect(files == ["2024-05-01-foo.md", "2024-05-01-foo-2.md"], "\(report.files.map { ($0.path, $0.file ?? "-") })")
+        #expect(try String(contentsOfFile: dir.path + "/j/2024-05-01-foo.md", encoding: .utf8).hasPrefix("# Foo log"))
+    }
+
     @Test("a note left in the journal by an ingest killed before its index commit is reused, not copied to -2")
     func orphanFromKilledIngest() throws {
         let dir = try TempDir()

@@ -89,6 +89,17 @@ struct StoredJSONDecodingTests {
             #expect(StoredJSON.decodedFast([String: String].self, from: Data(broken.utf8)) == nil, "\(broken)")
             #expect(throws: DecodingError.self, "\(broken)") { try StoredJSON.decode([String: String].self, from: Data(broken.utf8)) }
         }
+        // JSON Foundation rejects is never read here: numbers outside JSON's grammar, a bad escape or a lone
+        // surrogate in a string nobody reads, two keys that are one string in two Unicode forms.
+        for odd in [#"{"line": 01}"#, #"{"line": +1}"#, #"{"line": .5}"#, #"{"line": 1.}"#, #"{"line": 1-2}"#,
+                    #"{"line": 1, "unread": "\x"}"#, #"{"line": 1, "unread": "\ud800"}"#] {
+            #expect(StoredJSON.decodedFast([String: Double].self, from: Data(odd.utf8)) == nil, "\(odd)")
+        }
+        let forms = "{\"\u{E9}\": \"composed\", \"e\u{301}\": \"decomposed\"}"
+        #expect(StoredJSON.decodedFast([String: String].self, from: Data(forms.utf8)) == nil)
+        #expect(try StoredJSON.decode([String: String].self, from: Data(forms.utf8)) == JSONDecoder().decode([String: String].self, from: Data(forms.utf8)))
+        // A top-level Data is Foundation's too (base64, not an array of bytes).
+        #expect(StoredJSON.decodedFast(Data.self, from: Data("[1,2]".utf8)) == nil)
         // A missing key or a wrong type: Foundation's error, with its coding path.
         #expect(throws: DecodingError.self) { try StoredJSON.decode(Odd.self, from: Data(#"{"text": "a"}"#.utf8)) }
         #expect(throws: DecodingError.self) { try StoredJSON.decode([Int].self, from: Data(#"["a"]"#.utf8)) }
