@@ -15,14 +15,7 @@ struct StoredJSONDecodingTests {
 
     @Test("every corpus and shipped session, and their tasks and failure clusters, decode as stored, without Foundation")
     func corpus() throws {
-        let root = try #require(Corpus.root, "../shared/corpus/ is absent")
-        let files = (FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? [])
-            .filter { $0.hasSuffix(".md") && $0 != "README.md" }.sorted()
-        let corpus = try files.map { file in
-            NoteParser().session(from: try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8),
-                                 fileName: (file as NSString).lastPathComponent)
-        }
-        let sessions = corpus + (try SiteFixtures.journalInput().notes.map(\.session))
+        let sessions = try StoredJSONTests.sessions()
         #expect(sessions.count > 70)
         func check<T: Codable & Equatable>(_ value: T, _ name: String) throws {
             let data = try StoredJSON.encode(value)

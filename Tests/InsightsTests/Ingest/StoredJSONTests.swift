@@ -13,8 +13,8 @@ struct StoredJSONTests {
         return try encoder.encode(value)
     }
 
-    @Test("every corpus and shipped session, and their tasks and failure clusters, byte for byte")
-    func corpus() throws {
+    /// Every corpus note's session and every shipped journal note's.
+    static func sessions() throws -> [Session] {
         let root = try #require(Corpus.root, "../shared/corpus/ is absent")
         let files = (FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? [])
             .filter { $0.hasSuffix(".md") && $0 != "README.md" }.sorted()
@@ -22,7 +22,12 @@ struct StoredJSONTests {
             NoteParser().session(from: try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8),
                                  fileName: (file as NSString).lastPathComponent)
         }
-        let sessions = corpus + (try SiteFixtures.journalInput().notes.map(\.session))
+        return corpus + (try SiteFixtures.journalInput().notes.map(\.session))
+    }
+
+    @Test("every corpus and shipped session, and their tasks and failure clusters, byte for byte")
+    func corpus() throws {
+        let sessions = try Self.sessions()
         #expect(sessions.count > 70)
         for s in sessions { #expect(try StoredJSON.encode(s) == Self.foundation(s), "\(s.id)") }
         let tasks = TaskTracker().tasks(from: sessions)
