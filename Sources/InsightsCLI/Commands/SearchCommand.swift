@@ -91,12 +91,14 @@ struct SearchCommand: AsyncParsableCommand {
         try await runReporting {
             let console = Console()
             let journal = journal.resolved
-            let vocabulary = try journal.config().effectiveVocabulary
+            // The journal's vocabulary only for the filters that read it: making the default one (its phrase
+            // index) was 1.4 ms of a 19 ms search.
+            let vocabulary = priority != nil || status != nil ? try journal.config().effectiveVocabulary : nil
             let search: SearchQuery
             do {
                 search = try SearchQuery(queryText, kinds: try kinds(), sessionID: session,
-                                         since: since, until: until, priority: try priorityFilter(vocabulary),
-                                         statuses: statusWords(vocabulary), tags: tag.map(Self.tagName),
+                                         since: since, until: until, priority: try vocabulary.flatMap(priorityFilter),
+                                         statuses: vocabulary.map(statusWords) ?? [], tags: tag.map(Self.tagName),
                                          limit: limit)
             } catch let error as QueryError {
                 throw CLIError.usage(error.description)
