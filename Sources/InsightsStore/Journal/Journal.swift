@@ -135,11 +135,6 @@ public struct Journal: Sendable {
         try AtomicFile.write(data, to: url(file).path)
     }
 
-    /// Writes several journal files atomically with one flush for the batch.
-    public func writeAll(_ files: [(data: Data, file: String)]) throws {
-        try AtomicFile.writeAll(files.map { ($0.data, url($0.file).path) })
-    }
-
     /// The journal's configuration (`insights.json`), or defaults when there is none.
     public func config() throws -> JournalConfig {
         guard FileManager.default.fileExists(atPath: configPath) else { return JournalConfig() }

@@ -9,7 +9,6 @@ import Synchronization
 ///
 /// Dropped without `finish` (the ingest failed), it removes whatever it staged; what a killed ingest left in
 /// the staging folder is removed by the next writer (the caller holds the journal's lock).
-
 public final class JournalWrites: Sendable {
     private let journal: Journal
     private let queue = DispatchQueue(label: "insights.journal-writes")
