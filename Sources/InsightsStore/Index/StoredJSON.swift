@@ -23,7 +23,7 @@ enum StoredJSON {
         return Data(out)
     }
 
-    /// What this encoder leaves to `JSONEncoder`.
+    /// What this encoder leaves to `JSONEncoder`, or the decoder (`StoredJSON.decode`) to `JSONDecoder`.
     struct Unsupported: Error {}
 
     static func write<T: Encodable>(_ value: T, into out: inout [UInt8]) throws {
