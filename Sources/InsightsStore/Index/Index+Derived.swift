@@ -55,10 +55,12 @@ extension Index {
     /// and failures) 4,096 rows at a time: fetching every row first held the whole table's JSON beside what it
     /// decoded to (at 50,000 notes, 117 MB of sessions, 68 MB of tasks, 57 MB of failures). A run also ends at
     /// 16 MB of JSON (a task mentioned a thousand times is 1 MB).
+    /// Equal strings of different rows are kept once (`SharedStrings`).
     func decodedRows<T: Decodable & Sendable>(sql: String, as type: T.Type) throws -> [T] {
-        try writer.read { db in
+        let strings = SharedStrings()
+        return try writer.read { db in
             try Self.decodedInRuns(db, sql: sql) { run in
-                try run.map { try StoredJSON.decode(T.self, from: $0 ?? Data()) }
+                try strings.withTable { table in try run.map { try StoredJSON.decode(T.self, from: $0 ?? Data(), strings: table) } }
             }
         }
     }

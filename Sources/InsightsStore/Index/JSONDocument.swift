@@ -16,6 +16,8 @@ final class JSONDocument {
     }
 
     let bytes: UnsafeBufferPointer<UInt8>
+    /// Where the strings read are shared with equal ones of other rows; nil: not shared.
+    let strings: SharedStrings.Table?
     private(set) var values: [Value] = []
     /// Set when a container met something it leaves to `JSONDecoder` but cannot throw for (an object key
     /// `allKeys` cannot read, two keys equal as strings): the value decoded is then not used.
@@ -23,9 +25,10 @@ final class JSONDocument {
 
     /// Reads `bytes`; throws when they are not one well-formed JSON value (nesting at most 256 deep) in
     /// valid UTF-8.
-    init(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, strings: SharedStrings.Table? = nil) throws {
         guard bytes.count < Int(Int32.max), String(validating: bytes, as: UTF8.self) != nil else { throw StoredJSON.Unsupported() }
         self.bytes = bytes
+        self.strings = strings
         values.reserveCapacity(bytes.count / 12)
         var at = 0
         try read(&at, depth: 0)
@@ -134,8 +137,13 @@ final class JSONDocument {
 
     // MARK: Reading values
 
-    /// The string value at `index`.
+    /// The string value at `index` (shared through `strings`).
     func string(_ index: Int) throws -> String {
+        let s = try ownString(index)
+        return strings?.shared(s) ?? s
+    }
+
+    private func ownString(_ index: Int) throws -> String {
         let v = values[index]
         let raw = UnsafeBufferPointer(rebasing: bytes[Int(v.start)..<Int(v.end)])
         switch v.kind {

@@ -97,4 +97,30 @@ struct StoredJSONDecodingTests {
         #expect(throws: DecodingError.self) { try StoredJSON.decode(Odd.self, from: Data(#"{"text": "a"}"#.utf8)) }
         #expect(throws: DecodingError.self) { try StoredJSON.decode([Int].self, from: Data(#"["a"]"#.utf8)) }
     }
+
+    /// The address of a string's UTF-8 bytes (nil for one stored inline).
+    static func storage(_ s: String) -> UnsafeRawPointer? {
+        s.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil
+    }
+
+    @Test("rows decoded with one table of shared strings keep each long string once, and decode to the same values")
+    func shared() throws {
+        let sessions = try StoredJSONTests.sessions()
+        let strings = SharedStrings()
+        let decoded = try strings.withTable { table in
+            try sessions.map { try StoredJSON.decode(Session.self, from: try StoredJSON.encode($0), strings: table) }
+        }
+        #expect(decoded == sessions)
+        // The seed's findings share their section's heading; short strings stay inline.
+        let seed = try #require(decoded.first { $0.id == "2025-12-17-session-insights" })
+        let sections = seed.findings.map(\.section).filter { $0.utf8.count > 15 }
+        #expect(sections.count > 3)
+        #expect(Set(sections.map(Self.storage)).count == Set(sections).count)
+        let bytes = Array("Technical Findings, again and again".utf8)
+        let a = String(decoding: bytes, as: UTF8.self), b = String(decoding: bytes, as: UTF8.self)
+        #expect(Self.storage(a) != Self.storage(b))
+        let table = SharedStrings.Table()
+        #expect(Self.storage(table.shared(a)) == Self.storage(table.shared(b)))
+        #expect(table.shared("short") == "short")
+    }
 }
