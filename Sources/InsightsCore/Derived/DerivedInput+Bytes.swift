@@ -39,8 +39,9 @@ extension DerivedInput {
     }
 
     /// Reads `bytes()`; nil when they are of another format or damaged (make the input from the session then).
-    public init?(bytes: [UInt8]) {
-        var r = ByteReader(bytes)
+    /// `strings`: where the strings read are shared with those of other inputs (nil: not shared).
+    public init?(bytes: [UInt8], strings: SharedStrings.Table? = nil) {
+        var r = ByteReader(bytes, strings: strings)
         do {
             guard try r.int() == Self.format else { return nil }
             let id = try r.string(), date = try r.string()

@@ -57,8 +57,10 @@ public struct ByteReader {
 
     let bytes: [UInt8]
     var position = 0
+    /// Where the strings read are shared with equal ones of other rows; nil: not shared.
+    let shared: SharedStrings.Table?
 
-    public init(_ bytes: [UInt8]) { self.bytes = bytes }
+    public init(_ bytes: [UInt8], strings: SharedStrings.Table? = nil) { self.bytes = bytes; self.shared = strings }
 
     public var isAtEnd: Bool { position == bytes.count }
 
@@ -87,7 +89,7 @@ public struct ByteReader {
         guard n >= 0, n <= bytes.count - position else { throw Malformed() }
         let s = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[position..<position + n]), as: UTF8.self) }
         position += n
-        return s
+        return shared?.shared(s) ?? s
     }
 
     public mutating func optionalString() throws -> String? { try bool() ? try string() : nil }

@@ -170,8 +170,9 @@ extension IndexTransaction {
     /// and stored for the next time.
     public func derivedInputs() throws -> [DerivedInput] {
         var ids: [String] = []
+        let strings = SharedStrings()
         var inputs = try Index.decodedInRuns(db, sql: "SELECT derived, id FROM session", eachRow: { ids.append($0[1]) }) { run in
-            run.map { $0.flatMap { DerivedInput(bytes: [UInt8]($0)) } }
+            strings.withTable { table in run.map { $0.flatMap { DerivedInput(bytes: [UInt8]($0), strings: table) } } }
         }
         let missing = inputs.indices.filter { inputs[$0] == nil }
         let update = try db.makeStatement(sql: "UPDATE session SET derived = ? WHERE id = ?")

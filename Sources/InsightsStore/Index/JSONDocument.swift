@@ -1,4 +1,5 @@
 import Foundation
+import InsightsCore
 
 /// A JSON text as a flat list of its values in document order: a container's members follow it, and each
 /// value knows where the next one after it (and after all its members) starts.

@@ -1,4 +1,5 @@
 import Foundation
+import InsightsCore
 
 extension StoredJSON {
     /// Decodes a stored row: what `JSONDecoder` makes of it, without Foundation's general machinery, which

@@ -40,12 +40,20 @@ struct DerivedInputTests {
         let files = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".md") } ?? []
         #expect(files.count > 50)
         var candidates = 0
+        let table = SharedStrings.Table()
+        var sections: [String] = []
         for file in files where file != "README.md" {
             let input = DerivedInput(try Corpus.session(file))
             let bytes = input.bytes()
             #expect(DerivedInput(bytes: bytes) == input, "\(file)")
+            // Read with a table of shared strings: the same input, its long strings held once.
+            let shared = try #require(DerivedInput(bytes: bytes, strings: table))
+            #expect(shared == input, "\(file)")
+            sections += shared.candidates.map(\.section).filter { $0.utf8.count > 15 }
             candidates += input.candidates.count
         }
+        let storage = sections.map { s in s.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil }
+        #expect(Set(sections).count < sections.count && Set(storage).count == Set(sections).count)
         #expect(candidates == 165, "the corpus's failure candidates, as extraction finds them today")
     }
 

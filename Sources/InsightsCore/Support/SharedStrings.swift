@@ -7,14 +7,16 @@ import Foundation
 ///
 /// Rows are decoded on every core, so the strings sit in a few tables, each used by one thread at a time
 /// (`withTable`) and kept for the next run of rows: an equal string is kept once per table, not once per row.
-final class SharedStrings: @unchecked Sendable {
+public final class SharedStrings: @unchecked Sendable {
     /// One thread's table of the strings it decoded.
-    final class Table {
+    public final class Table {
         private var strings: Set<String> = []
+
+        public init() {}
 
         /// `s`, or the equal string this table already holds. Strings of up to 15 bytes are stored inline
         /// in the `String` itself, so only longer ones are looked up.
-        func shared(_ s: String) -> String {
+        public func shared(_ s: String) -> String {
             guard s.utf8.count > 15 else { return s }
             let (inserted, member) = strings.insert(s)
             return inserted ? s : member
@@ -24,8 +26,10 @@ final class SharedStrings: @unchecked Sendable {
     private var idle: [Table] = []
     private let lock = NSLock()
 
+    public init() {}
+
     /// `body` with a table no other thread uses meanwhile.
-    func withTable<R>(_ body: (Table) throws -> R) rethrows -> R {
+    public func withTable<R>(_ body: (Table) throws -> R) rethrows -> R {
         lock.lock()
         let table = idle.popLast() ?? Table()
         lock.unlock()
