@@ -96,7 +96,10 @@ public struct ByteReader {
 
     public mutating func optionalInt() throws -> Int? { try bool() ? try int() : nil }
 
-    public mutating func strings() throws -> [String] { try list { try $0.string() } }
+    public mutating func strings() throws -> [String] {
+        let list = try list { try $0.string() }
+        return shared?.shared(list) ?? list
+    }
 
     public mutating func ints() throws -> [Int] { try list { try $0.int() } }
 

@@ -11,6 +11,7 @@ public final class SharedStrings: @unchecked Sendable {
     /// One thread's table of the strings it decoded.
     public final class Table {
         private var strings: Set<String> = []
+        private var lists: Set<[String]> = []
 
         public init() {}
 
@@ -20,6 +21,14 @@ public final class SharedStrings: @unchecked Sendable {
             guard s.utf8.count > 15 else { return s }
             let (inserted, member) = strings.insert(s)
             return inserted ? s : member
+        }
+
+        /// `list`, or the equal list this table already holds (a task title's stemmed words, say): an array
+        /// is a heap allocation of its own, even when its strings are inline.
+        public func shared(_ list: [String]) -> [String] {
+            guard !list.isEmpty else { return list }
+            let (inserted, member) = lists.insert(list)
+            return inserted ? list : member
         }
     }
 

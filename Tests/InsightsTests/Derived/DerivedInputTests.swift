@@ -42,6 +42,7 @@ struct DerivedInputTests {
         var candidates = 0
         let table = SharedStrings.Table()
         var sections: [String] = []
+        var forms: [[String]] = []
         for file in files where file != "README.md" {
             let input = DerivedInput(try Corpus.session(file))
             let bytes = input.bytes()
@@ -50,10 +51,13 @@ struct DerivedInputTests {
             let shared = try #require(DerivedInput(bytes: bytes, strings: table))
             #expect(shared == input, "\(file)")
             sections += shared.candidates.map(\.section).filter { $0.utf8.count > 15 }
+            forms += shared.tasks.completed.map(\.forms.full).filter { !$0.isEmpty }
             candidates += input.candidates.count
         }
         let storage = sections.map { s in s.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil }
         #expect(Set(sections).count < sections.count && Set(storage).count == Set(sections).count)
+        let lists = forms.map { $0.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }
+        #expect(Set(forms).count < forms.count && Set(lists).count == Set(forms).count)
         #expect(candidates == 165, "the corpus's failure candidates, as extraction finds them today")
     }
 
