@@ -259,6 +259,9 @@ package struct Ingester {
             guard batch.hasChanges else { return }
             try writeNotes(batch, atLeast: 0)
             try noteWrites?.finish()
+            // What only deciding needs goes before tasks and failures are recomputed, which then reuse its
+            // memory (the keys of 50,000 sessions are 65 MB).
+            keys = SessionKeys([]); storedIDs = []; resolvedFolders = [:]
             if sources != originalSources { try journal.writeSources(sources) }
             if splits != originalSplits { try journal.writeSplitModes(splits) }
         }, then: Derived.recompute(journal: journal))

@@ -87,9 +87,13 @@ public struct ByteReader {
     public mutating func string() throws -> String {
         let n = try int()
         guard n >= 0, n <= bytes.count - position else { throw Malformed() }
-        let s = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[position..<position + n]), as: UTF8.self) }
+        let s = bytes.withUnsafeBufferPointer { all in
+            let utf8 = UnsafeBufferPointer(rebasing: all[position..<position + n])
+            func make(_ utf8: UnsafeBufferPointer<UInt8>) -> String { String(decoding: utf8, as: UTF8.self) }
+            return shared?.string(utf8, make: make) ?? make(utf8)
+        }
         position += n
-        return shared?.shared(s) ?? s
+        return s
     }
 
     public mutating func optionalString() throws -> String? { try bool() ? try string() : nil }

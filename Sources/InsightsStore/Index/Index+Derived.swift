@@ -32,10 +32,14 @@ extension IndexTransaction {
         let delete = try db.makeStatement(sql: "DELETE FROM \(table) WHERE id = ?")
         for old in stored.keys where !current.contains(old) { try delete.execute(arguments: [old]) }
         let changed = zip(values, digests).filter { value, digest in (stored[id(value)] ?? nil) != digest }
-        let json = try Self.encoded(changed.map(\.0))
         // A prepared statement, finalized here: a cached one would keep its last blob argument alive.
         let write = try db.makeStatement(sql: insert)
-        for ((value, digest), data) in zip(changed, json) { try write.execute(arguments: arguments(value, data, digest)) }
+        // Encoded and written 64 at a time: every task's JSON at once was 67 MB at 50,000 generated notes.
+        for start in stride(from: 0, to: changed.count, by: 64) {
+            let run = changed[start..<min(start + 64, changed.count)]
+            let json = try Self.encoded(run.map(\.0))
+            for ((value, digest), data) in zip(run, json) { try write.execute(arguments: arguments(value, data, digest)) }
+        }
     }
 
     /// Each value's JSON (`StoredJSON`), encoded on every core: at 10,000 notes encoding 50,000 tasks was a

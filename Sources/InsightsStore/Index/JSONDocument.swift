@@ -140,20 +140,25 @@ final class JSONDocument {
 
     /// The string value at `index` (shared through `strings`).
     func string(_ index: Int) throws -> String {
-        let s = try ownString(index)
-        return strings?.shared(s) ?? s
-    }
-
-    private func ownString(_ index: Int) throws -> String {
         let v = values[index]
         let raw = UnsafeBufferPointer(rebasing: bytes[Int(v.start)..<Int(v.end)])
         switch v.kind {
-        case .string:
-            guard let s = String(validating: raw, as: UTF8.self) else { throw StoredJSON.Unsupported() }
-            return s
-        case .escapedString: return try unescaped(raw)
+        case .string: return try string(utf8: raw)
+        case .escapedString:
+            var out: [UInt8] = []
+            out.reserveCapacity(raw.count)
+            try Self.unescape(raw) { out.append($0) }
+            return try out.withUnsafeBufferPointer { try string(utf8: $0) }
         default: throw StoredJSON.Unsupported()
         }
+    }
+
+    private func string(utf8: UnsafeBufferPointer<UInt8>) throws -> String {
+        func make(_ utf8: UnsafeBufferPointer<UInt8>) throws -> String {
+            guard let s = String(validating: utf8, as: UTF8.self) else { throw StoredJSON.Unsupported() }
+            return s
+        }
+        return try strings?.string(utf8, make: make) ?? make(utf8)
     }
 
     /// Whether the string at `index` is `key` (compared by bytes; an escaped string is unescaped first).
@@ -163,14 +168,6 @@ final class JSONDocument {
         let raw = UnsafeBufferPointer(rebasing: bytes[Int(v.start)..<Int(v.end)])
         var key = key
         return key.withUTF8 { k in k.count == raw.count && (k.count == 0 || memcmp(k.baseAddress!, raw.baseAddress!, k.count) == 0) }
-    }
-
-    private func unescaped(_ raw: UnsafeBufferPointer<UInt8>) throws -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(raw.count)
-        try Self.unescape(raw) { out.append($0) }
-        guard let s = String(validating: out, as: UTF8.self) else { throw StoredJSON.Unsupported() }
-        return s
     }
 
     /// The bytes a string's escapes stand for, each given to `emit`; throws on an escape JSON does not have or
