@@ -122,5 +122,18 @@ struct StoredJSONDecodingTests {
         let table = SharedStrings.Table()
         #expect(Self.storage(table.shared(a)) == Self.storage(table.shared(b)))
         #expect(table.shared("short") == "short")
+        // Thousands of strings (the table grows), each looked up again by its bytes; invalid UTF-8 repaired
+        // on the way in is made, never held under bytes it does not have.
+        let many = (0..<5000).map { "a string long enough to be looked up, number \($0)" }
+        let held = many.map { Self.storage(table.shared($0)) }
+        for (i, s) in many.enumerated() {
+            let again = Array(s.utf8).withUnsafeBufferPointer { table.string($0) { String(decoding: $0, as: UTF8.self) } }
+            #expect(again == s && Self.storage(again) == held[i])
+        }
+        let invalid: [UInt8] = Array("invalid UTF-8 here: ".utf8) + [0xFF, 0xFE]
+        for _ in 0..<2 {
+            let repaired = invalid.withUnsafeBufferPointer { table.string($0) { String(decoding: $0, as: UTF8.self) } }
+            #expect(repaired == "invalid UTF-8 here: \u{FFFD}\u{FFFD}")
+        }
     }
 }
