@@ -6,19 +6,23 @@ extension TaskTracker {
         func key(_ m: TaskMention) -> (String, Int, Int, Int) {
             (m.date, order[m.session] ?? Int.max, m.line, m.kind == .open ? 0 : 1)
         }
+        /// A task's mentions in order: by date, session, line, open before done.
+        func mentions(_ refs: [MentionRef]) -> [TaskMention] {
+            refs.map { $0.mention(in: sessions) }.sorted { key($0) < key($1) }
+        }
 
         // Stable ids from each task's first mention.
         var ids: [String] = []
         var taken = Set<String>()
         for d in drafts {
-            let first = d.mentions[0]
+            let first = d.mentions[0].mention(in: sessions)
             var attempt = 0
             var id = TaskID.make(session: first.session, title: first.text)
             while taken.contains(id) { attempt += 1; id = TaskID.make(session: first.session, title: first.text, attempt: attempt) }
             taken.insert(id); ids.append(id)
         }
 
-        struct Group { var mentions: [TaskMention]; var dependsOn: Set<String>; var tags: Set<String> }
+        struct Group { var mentions: [MentionRef]; var dependsOn: Set<String>; var tags: Set<String> }
         var groups: [String: Group] = [:]
         for (i, d) in drafts.enumerated() {
             groups[ids[i]] = Group(mentions: d.mentions, dependsOn: Set(d.dependsOn.map { ids[$0] }), tags: d.tags)
@@ -48,7 +52,7 @@ extension TaskTracker {
 
         var tasks: [TrackedTask] = groups.map { id, g in
             var t = TrackedTask(id: id, title: "")
-            t.mentions = g.mentions.sorted { key($0) < key($1) }
+            t.mentions = mentions(g.mentions)
             t.dependsOn = Set(g.dependsOn.map(resolve)).subtracting([id]).sorted()
             t.tags = g.tags.sorted()
             derive(&t, overrides: overrides[id] ?? [])

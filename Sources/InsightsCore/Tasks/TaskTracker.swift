@@ -29,7 +29,8 @@ public struct TaskTracker: Sendable {
 
     /// One task being assembled.
     struct Draft {
-        var mentions: [TaskMention] = []
+        /// Where its mentions were read; they become `TaskMention`s only in the tasks made (`build`).
+        var mentions: [MentionRef] = []
         /// Token sets (and weights) of the latest `shapesCompared` open mentions, for matching later mentions.
         var shapes: [TaskSimilarity.Shape] = []
         /// Draft indices this one depends on.
@@ -39,8 +40,40 @@ public struct TaskTracker: Sendable {
         var lastOpenSession = ""
     }
 
+    /// A mention as the place it was read from, in 16 bytes: a `TaskMention` is 96, and at 50,000 notes the
+    /// drafts held 430,000 of them beside the tasks' own copies.
+    struct MentionRef {
+        enum Source: UInt8 { case remaining, completed, update }
+        /// The session's position in the tracker's order.
+        var session: Int32
+        /// The item's position in the session's `remaining`, `completed` or `updates`.
+        var item: Int32
+        /// For an update: the position of the resolved title in its `resolves`.
+        var resolved: Int32 = 0
+        var source: Source
+
+        var kind: TaskMention.Kind { source == .remaining ? .open : .done }
+
+        /// The mention it stands for, read from `sessions` (the tracker's order).
+        func mention(in sessions: [TaskInput]) -> TaskMention {
+            let s = sessions[Int(session)]
+            switch source {
+            case .remaining:
+                let r = s.remaining[Int(item)]
+                return TaskMention(session: s.id, date: s.date, line: r.line, text: r.title, kind: .open,
+                                   priority: r.priority, priorityRank: r.priorityRank)
+            case .completed:
+                let c = s.completed[Int(item)]
+                return TaskMention(session: s.id, date: s.date, line: c.line, text: c.title, kind: .done)
+            case .update:
+                let u = s.updates[Int(item)]
+                return TaskMention(session: s.id, date: s.date, line: u.line, text: "\(u.title): \(u.resolves[Int(resolved)])", kind: .done)
+            }
+        }
+    }
+
     struct Pending {
-        var mention: TaskMention
+        var mention: MentionRef
         var shape: TaskSimilarity.Shape
         /// For a split mention: never joins an existing task.
         var isPinnedApart = false
@@ -88,8 +121,7 @@ public struct TaskTracker: Sendable {
         for (n, s) in ordered.enumerated() {
             // Open mentions: remaining items.
             let opens: [Pending] = s.remaining.enumerated().map { i, r in
-                let m = TaskMention(session: s.id, date: s.date, line: r.line, text: r.title, kind: .open,
-                                    priority: r.priority, priorityRank: r.priorityRank)
+                let m = MentionRef(session: Int32(n), item: Int32(i), source: .remaining)
                 return Pending(mention: m, shape: store.shape(firstShape[n] + i, weighedBy: similarity),
                                isPinnedApart: splits.contains("\(s.id)#\(r.line)"))
             }
@@ -114,7 +146,7 @@ public struct TaskTracker: Sendable {
             // Done mentions: completed items close earlier tasks not mentioned as open in this note.
             let dones: [Pending] = s.completed.enumerated().compactMap { i, c in
                 if splits.contains("\(s.id)#\(c.line)") { return nil }
-                let m = TaskMention(session: s.id, date: s.date, line: c.line, text: c.title, kind: .done)
+                let m = MentionRef(session: Int32(n), item: Int32(i), source: .completed)
                 return Pending(mention: m, shape: store.shape(firstShape[n] + s.remaining.count + i, weighedBy: similarity))
             }
             let doneMatches = bestMatches(for: dones, among: drafts, postings: postings, similarity: similarity,
@@ -124,10 +156,10 @@ public struct TaskTracker: Sendable {
             for (item, draft) in doneMatches { attach(dones[item], to: draft, session: s) }
 
             // Updates resolve items of their own note by title.
-            for u in s.updates {
-                for title in u.resolves {
+            for (k, u) in s.updates.enumerated() {
+                for (j, title) in u.resolves.enumerated() {
                     guard let i = s.remaining.firstIndex(where: { TaskID.normalise($0.title) == TaskID.normalise(title) }) else { continue }
-                    let m = TaskMention(session: s.id, date: s.date, line: u.line, text: "\(u.title): \(title)", kind: .done)
+                    let m = MentionRef(session: Int32(n), item: Int32(k), resolved: Int32(j), source: .update)
                     attach(Pending(mention: m, shape: opens[i].shape), to: itemDraft[i], session: s)
                 }
             }
@@ -180,14 +212,16 @@ public struct TaskTracker: Sendable {
         var pairs: [(score: Double, item: Int, draft: Int)] = []
         var candidates: [(weight: Double, draft: Int)] = []
         scratch.grow(to: drafts.count)
-        for (i, p) in items.enumerated() where !p.isPinnedApart && !p.shape.full.isEmpty {
+        for i in items.indices where !items[i].isPinnedApart && !items[i].shape.full.isEmpty {
+            // The shape alone, not the whole item, is what the closure below captures.
+            let shape = items[i].shape
             scratch.item += 1
             scratch.touched.removeAll(keepingCapacity: true)
             let item = scratch.item
             // Unchecked buffers: this loop runs for every word of every mention over up to `postingScan`
             // drafts (10,000 generated notes: a quarter of the whole tracker in bounds and exclusivity checks).
             scratch.withBuffers { stamp, count, lastWord, weight, touched in
-                for t in p.shape.full {
+                for t in shape.full {
                     let w = similarity.weight(t)
                     postings[Int(t)].withUnsafeBufferPointer { list in
                         for d in list[max(0, list.count - postingScan)...] {
@@ -200,7 +234,7 @@ public struct TaskTracker: Sendable {
                     }
                 }
             }
-            let need: Int32 = p.shape.full.count == 1 ? 1 : 2
+            let need: Int32 = shape.full.count == 1 ? 1 : 2
             candidates.removeAll(keepingCapacity: true)
             for d in scratch.touched where scratch.count[d] >= need && allowed(d) { candidates.append((scratch.weight[d], d)) }
             if candidates.count > maxCandidates {
@@ -209,8 +243,8 @@ public struct TaskTracker: Sendable {
             }
             for (_, d) in candidates {
                 var best = 0.0
-                for shape in drafts[d].shapes {
-                    best = max(best, similarity.score(p.shape, shape))
+                for other in drafts[d].shapes {
+                    best = max(best, similarity.score(shape, other))
                 }
                 if best >= threshold { pairs.append((best, i, d)) }
             }
