@@ -61,10 +61,10 @@ extension DerivedInput {
             for _ in 0..<(try r.count()) {
                 guard let kind = FailureCandidate.Kind(rawValue: try r.string()) else { return nil }
                 let category = try r.string(), title = try r.string(), text = try r.string(), line = try r.int()
-                // The title is compared as written: one string for both, not two copies.
+                // The title is compared as written (byte for byte): one string for both, not two copies.
                 let titleText = try r.string()
                 var c = FailureCandidate(session: id, date: date, kind: kind, category: category, title: title, text: text, line: line,
-                                         titleText: titleText == title ? title : titleText, bodyText: try r.string(),
+                                         titleText: titleText.utf8.elementsEqual(title.utf8) ? title : titleText, bodyText: try r.string(),
                                          labels: Set(try r.strings()), fixes: try r.strings(), section: try r.string())
                 c.judgedResponse = try r.string()
                 c.mentionedDates = Set(try r.strings())

@@ -15,7 +15,7 @@ public final class SharedStrings: @unchecked Sendable {
         private var slots = [Int32](repeating: 0, count: 1024)
         private var hashes: [UInt64] = []
         private var strings: [String] = []
-        private var lists: Set<[String]> = []
+        private var lists: Set<ExactList> = []
 
         public init() {}
 
@@ -51,8 +51,26 @@ public final class SharedStrings: @unchecked Sendable {
         /// is a heap allocation of its own, even when its strings are inline.
         public func shared(_ list: [String]) -> [String] {
             guard !list.isEmpty else { return list }
-            let (inserted, member) = lists.insert(list)
-            return inserted ? list : member
+            let (inserted, member) = lists.insert(ExactList(strings: list))
+            return inserted ? list : member.strings
+        }
+
+        /// A list compared and hashed by its strings' bytes: `String`'s own `==` holds "café" composed and
+        /// decomposed equal, and sharing one for the other would change the text a row decodes to.
+        private struct ExactList: Hashable {
+            var strings: [String]
+
+            static func == (a: ExactList, b: ExactList) -> Bool {
+                a.strings.count == b.strings.count && zip(a.strings, b.strings).allSatisfy { $0.utf8.elementsEqual($1.utf8) }
+            }
+
+            func hash(into hasher: inout Hasher) {
+                hasher.combine(strings.count)
+                for s in strings {
+                    var s = s
+                    s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+                }
+            }
         }
 
         private func grow() {

@@ -34,16 +34,18 @@ extension IndexTransaction {
         let changed = zip(values, digests).filter { value, digest in (stored[id(value)] ?? nil) != digest }
         // A prepared statement, finalized here: a cached one would keep its last blob argument alive.
         let write = try db.makeStatement(sql: insert)
-        // Encoded and written 64 at a time: every task's JSON at once was 67 MB at 50,000 generated notes.
-        for start in stride(from: 0, to: changed.count, by: 64) {
-            let run = changed[start..<min(start + 64, changed.count)]
+        // Encoded and written a few runs per core at a time: every task's JSON at once was 67 MB at 50,000
+        // generated notes.
+        let step = 64 * max(1, ProcessInfo.processInfo.activeProcessorCount)
+        for start in stride(from: 0, to: changed.count, by: step) {
+            let run = changed[start..<min(start + step, changed.count)]
             let json = try Self.encoded(run.map(\.0))
             for ((value, digest), data) in zip(run, json) { try write.execute(arguments: arguments(value, data, digest)) }
         }
     }
 
-    /// Each value's JSON (`StoredJSON`), encoded on every core: at 10,000 notes encoding 50,000 tasks was a
-    /// second of a one-note ingest.
+    /// Each value's JSON (`StoredJSON`), encoded on every core (16 values a run): at 10,000 notes encoding
+    /// 50,000 tasks was a second of a one-note ingest.
     static func encoded<T: Encodable & Sendable>(_ values: [T]) throws -> [Data] {
         try Parallel.map(values, inRunsOf: 16) { run in try run.map(StoredJSON.encode) }
     }
@@ -59,7 +61,7 @@ extension Index {
     /// and failures) 4,096 rows at a time: fetching every row first held the whole table's JSON beside what it
     /// decoded to (at 50,000 notes, 117 MB of sessions, 68 MB of tasks, 57 MB of failures). A run also ends at
     /// 16 MB of JSON (a task mentioned a thousand times is 1 MB).
-    /// Equal strings of different rows are kept once (`SharedStrings`).
+    /// Equal strings of different rows are kept once per decoding thread (`SharedStrings`).
     func decodedRows<T: Decodable & Sendable>(sql: String, as type: T.Type) throws -> [T] {
         let strings = SharedStrings()
         return try writer.read { db in

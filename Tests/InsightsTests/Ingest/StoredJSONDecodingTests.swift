@@ -130,6 +130,16 @@ struct StoredJSONDecodingTests {
             let again = Array(s.utf8).withUnsafeBufferPointer { table.string($0) { String(decoding: $0, as: UTF8.self) } }
             #expect(again == s && Self.storage(again) == held[i])
         }
+        // Strings and lists equal as Swift strings but spelled differently (é composed, e + combining accent)
+        // keep their own bytes.
+        let composed = "a café on the corner, composed \u{E9}", decomposed = "a café on the corner, composed e\u{301}"
+        #expect(composed == decomposed)
+        var w = ByteWriter()
+        w.write([composed, "x"]); w.write([decomposed, "x"]); w.write(["\u{E9}"]); w.write(["e\u{301}"])
+        var r = ByteReader(w.bytes, strings: table)
+        let lists = try (0..<4).map { _ in try r.strings() }
+        #expect(lists.map { $0.map { Array($0.utf8) } } == [[Array(composed.utf8), [120]], [Array(decomposed.utf8), [120]],
+                                                             [Array("\u{E9}".utf8)], [Array("e\u{301}".utf8)]])
         let invalid: [UInt8] = Array("invalid UTF-8 here: ".utf8) + [0xFF, 0xFE]
         for _ in 0..<2 {
             let repaired = invalid.withUnsafeBufferPointer { table.string($0) { String(decoding: $0, as: UTF8.self) } }
