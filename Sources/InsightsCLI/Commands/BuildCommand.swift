@@ -49,7 +49,7 @@ struct BuildCommand: AsyncParsableCommand {
             let journal = journal.resolved
             let config = try journal.config()
             let index = try journal.openIndex(readOnly: true)
-            let keys = try index.sessionKeys()
+            var keys = try index.sessionKeys()
             let templates = try TemplateSet.defaults.overridden(byFolder: journal.path + "/templates")
             let options = SiteOptions(title: title ?? config.title ?? "Insights", baseURL: baseURL, allowUnsafeHTML: unsafeHTML)
             let builder = SiteBuilder(options: options, templates: templates)
@@ -59,13 +59,15 @@ struct BuildCommand: AsyncParsableCommand {
                 try show(report, templates: templates, console: console)
                 return
             }
-            let files = Dictionary(keys.map { ($0.id, $0.file) }, uniquingKeysWith: { a, _ in a })
+            var files = Dictionary(keys.map { ($0.id, $0.file) }, uniquingKeysWith: { a, _ in a })
+            keys = []  // the sessions' keys (30 MB at 50,000 notes) are not needed past here
             var notes: [SiteNote] = []
             for session in try index.sessions() {
                 let text = files[session.id].flatMap { try? journal.read($0) }.map { String(decoding: $0, as: UTF8.self) }
                 if text == nil { console.err("insights: \(session.id): note file not found; its page shows the extracted items only") }
                 notes.append(SiteNote(session: session, markdown: text ?? ""))
             }
+            files = [:]
             let input = SiteInput(notes: notes, tasks: try index.tasks(), failures: try index.failures())
             let report: BuildReport
             do {
