@@ -77,11 +77,11 @@ package struct Ingester {
             ? (FileManager.default.fileExists(atPath: journal.indexPath) ? try journal.openIndex(readOnly: true) : nil)
             : try journal.openIndex(verifies: false)  // verified below, only when there is something to write
         var keys = SessionKeys(try index?.sessionKeys() ?? [])
-        let originalSources = journal.sources()
+        var originalSources = journal.sources()
         var sources = originalSources
         var splits = journal.splitModes()
         let originalSplits = splits
-        let sourceIDs = Dictionary(sources.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
+        var sourceIDs = Dictionary(sources.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
         var report = Report()
         // Sessions decided since the last flush, stored a batch at a time inside the one transaction (holding
         // every parsed session until the end was most of a 50,000-note ingest's memory).
@@ -136,7 +136,7 @@ package struct Ingester {
         var n = 0
         var position = inputs.startIndex
         // Notes already stored when the ingest began are hashed but not parsed ahead.
-        let knownHashes = isDryRun ? [] : Set(keys.all.map(\.hash))
+        var knownHashes: Set<String> = isDryRun ? [] : Set(keys.all.map(\.hash))
         // A batch of notes read in order, then hashed and parsed in the background on every core (parsing is
         // most of a cold ingest) while the batch before it is decided and stored.
         func nextBatch() -> (inputs: [Result<NoteInput, NoteInput.Rejection>], locations: [(journalFile: String?, absolute: String?)?],
@@ -150,7 +150,7 @@ package struct Ingester {
             // The split mode as it stands before the batch ahead of this one is decided; a note whose mode
             // that batch changes is parsed again when it is decided.
             let work = Array(zip(batch, locations.map { $0.map { place($0).mode } ?? .auto }))
-            let parsed = Background { [parser, today] in try Self.prepare(work, skipping: knownHashes, parser: parser, today: today) }
+            let parsed = Background { [parser, today, knownHashes] in try Self.prepare(work, skipping: knownHashes, parser: parser, today: today) }
             return (batch, locations, parsed)
         }
         // Every input decided in order; with a batch, what changes is stored as it is decided.
@@ -260,10 +260,11 @@ package struct Ingester {
             try writeNotes(batch, atLeast: 0)
             try noteWrites?.finish()
             // What only deciding needs goes before tasks and failures are recomputed, which then reuse its
-            // memory (the keys of 50,000 sessions are 65 MB).
-            keys = SessionKeys([]); storedIDs = []; resolvedFolders = [:]
+            // memory (the keys of 50,000 sessions are 65 MB, their sources 22).
+            keys = SessionKeys([]); storedIDs = []; resolvedFolders = [:]; knownHashes = []; sourceIDs = [:]
             if sources != originalSources { try journal.writeSources(sources) }
             if splits != originalSplits { try journal.writeSplitModes(splits) }
+            sources = [:]; originalSources = [:]
         }, then: Derived.recompute(journal: journal))
         return report
     }
