@@ -41,12 +41,6 @@ public final class SharedStrings: @unchecked Sendable {
             return made
         }
 
-        /// `s`, or the equal string this table already holds.
-        public func shared(_ s: String) -> String {
-            var bytes = s
-            return bytes.withUTF8 { utf8 in string(utf8) { _ in s } }
-        }
-
         /// `list`, or the equal list this table already holds (a task title's stemmed words, say): an array
         /// is a heap allocation of its own, even when its strings are inline.
         public func shared(_ list: [String]) -> [String] {

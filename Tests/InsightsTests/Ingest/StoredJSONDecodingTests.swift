@@ -103,6 +103,11 @@ struct StoredJSONDecodingTests {
         s.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil
     }
 
+    /// `s` through `table`: the equal string it holds, else `s`, then held.
+    static func shared(_ s: String, in table: SharedStrings.Table) -> String {
+        Array(s.utf8).withUnsafeBufferPointer { table.string($0) { _ in s } }
+    }
+
     @Test("rows decoded with one table of shared strings keep each long string once, and decode to the same values")
     func shared() throws {
         let sessions = try StoredJSONTests.sessions()
@@ -120,12 +125,12 @@ struct StoredJSONDecodingTests {
         let a = String(decoding: bytes, as: UTF8.self), b = String(decoding: bytes, as: UTF8.self)
         #expect(Self.storage(a) != Self.storage(b))
         let table = SharedStrings.Table()
-        #expect(Self.storage(table.shared(a)) == Self.storage(table.shared(b)))
-        #expect(table.shared("short") == "short")
+        #expect(Self.storage(Self.shared(a, in: table)) == Self.storage(Self.shared(b, in: table)))
+        #expect(Self.shared("short", in: table) == "short")
         // Thousands of strings (the table grows), each looked up again by its bytes; invalid UTF-8 repaired
         // on the way in is made, never held under bytes it does not have.
         let many = (0..<5000).map { "a string long enough to be looked up, number \($0)" }
-        let held = many.map { Self.storage(table.shared($0)) }
+        let held = many.map { Self.storage(Self.shared($0, in: table)) }
         for (i, s) in many.enumerated() {
             let again = Array(s.utf8).withUnsafeBufferPointer { table.string($0) { String(decoding: $0, as: UTF8.self) } }
             #expect(again == s && Self.storage(again) == held[i])
