@@ -8,18 +8,20 @@ enum Derived {
         { tx in
             let taskDecisions = try journal.taskDecisions().decisions
             let failureDecisions = try FailureDecisions(journal).load()
-            let (tasks, clusters) = try {
-                // Each session's work items and failure candidates, kept compact beside it: decoding every
-                // session's JSON instead was 1.2 s of a one-note ingest into 10,000 notes. Released before the
-                // results are written.
-                let inputs = try tx.derivedInputs()
-                // Tasks and failures read the same inputs and nothing else: one core each.
-                return try Parallel.both(
-                    { TaskTracker(decisions: taskDecisions).tasks(from: inputs.map(\.tasks)) },
-                    { FailureClusterer().clusters(inputs, decisions: failureDecisions) })
-            }()
-            try tx.replaceTasks(tasks)
-            try tx.replaceFailures(clusters)
+            // Each session's work items and failure candidates, kept compact beside it: decoding every
+            // session's JSON instead was 1.2 s of a one-note ingest into 10,000 notes.
+            let (taskInputs, candidates) = DerivedInput.split(try tx.derivedInputs())
+            // Tasks and failures read the same inputs and nothing else: one core each. Clustering takes less
+            // than half as long as tracking, so the clusters are written, and let go, while the tasks are still
+            // being tracked (holding both until both were done was 30 MB more at 50,000 notes).
+            let tasks = Background { [taskDecisions] in TaskTracker(decisions: taskDecisions).tasks(from: taskInputs) }
+            do {
+                try tx.replaceFailures(FailureClusterer().clusters(ordered: candidates, decisions: failureDecisions))
+            } catch {
+                _ = try? tasks.value()
+                throw error
+            }
+            try tx.replaceTasks(try tasks.value())
         }
     }
 }

@@ -20,10 +20,12 @@ struct CandidateFacets: Sendable {
     let items: [Facet]
 
     init(_ candidates: [FailureCandidate]) {
-        var ids: [String: Int] = [:]
-        func id(_ s: String) -> Int {
-            if let known = ids[s] { return known }
-            ids[s] = ids.count
+        // Ids per namespace, keyed by the candidates' own strings (no key is made per candidate).
+        var sessions: [String: Int] = [:], dates: [String: Int] = [:], categories: [String: Int] = [:]
+        var groups: [GroupKey: Int] = [:]
+        func id<Key: Hashable>(_ key: Key, _ ids: inout [Key: Int]) -> Int {
+            if let known = ids[key] { return known }
+            ids[key] = ids.count
             return ids.count - 1
         }
         var labelBits: [String: UInt64] = [:]
@@ -33,10 +35,18 @@ struct CandidateFacets: Sendable {
                 if labelBits[l] == nil { labelBits[l] = labelBits.count < 64 ? 1 << UInt64(labelBits.count) : 0 }
                 labels |= labelBits[l] ?? 0
             }
-            return Facet(session: id("s:" + c.session), date: id("d:" + c.date),
-                         group: c.kind == .takeaway ? -1 : id("g:\(c.session)\u{0}\(c.section)\u{0}\(c.kind.rawValue)"),
-                         kind: c.kind, category: id("c:" + c.category), labels: labels,
-                         mentions: c.mentionedDates.sorted().map { id("d:" + $0) })
+            let session = id(c.session, &sessions)
+            return Facet(session: session, date: id(c.date, &dates),
+                         group: c.kind == .takeaway ? -1 : id(GroupKey(session: session, section: c.section, kind: c.kind), &groups),
+                         kind: c.kind, category: id(c.category, &categories), labels: labels,
+                         mentions: c.mentionedDates.sorted().map { id($0, &dates) })
         }
+    }
+
+    /// Candidates of one note listed under one heading as one kind of thing.
+    private struct GroupKey: Hashable {
+        var session: Int
+        var section: String
+        var kind: FailureCandidate.Kind
     }
 }

@@ -68,6 +68,11 @@ public struct FailureClusterer: Sendable {
         grouping(inputs, decisions: decisions).clusters
     }
 
+    /// The clusters of candidates already in order (see `grouping(ordered:decisions:)`).
+    public func clusters(ordered candidates: [FailureCandidate], decisions: [FailureDecision] = []) -> [FailureCluster] {
+        grouping(ordered: candidates, decisions: decisions).clusters
+    }
+
     /// The whole computation, kept for explanations.
     public func grouping(_ sessions: [Session], decisions: [FailureDecision] = []) -> FailureGrouping {
         // Only the candidates: the work items' title forms are for tasks.
@@ -77,8 +82,12 @@ public struct FailureClusterer: Sendable {
 
     /// The whole computation over the sessions' failure candidates.
     public func grouping(_ inputs: [DerivedInput], decisions: [FailureDecision] = []) -> FailureGrouping {
-        let ordered = inputs.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
-        let candidates = ordered.flatMap(\.candidates)
+        grouping(ordered: DerivedInput.split(inputs).candidates, decisions: decisions)
+    }
+
+    /// The whole computation over candidates ordered as `DerivedInput.split` orders them: sessions by date
+    /// then id, each session's candidates together and in note order.
+    public func grouping(ordered candidates: [FailureCandidate], decisions: [FailureDecision] = []) -> FailureGrouping {
         let vectors = TermVectors(candidates)
         let facets = CandidateFacets(candidates)
         let groups = group(candidates, facets, vectors, decisions)

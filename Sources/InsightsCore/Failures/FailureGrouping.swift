@@ -90,7 +90,7 @@ public struct FailureGrouping: Sendable {
     static func sharedTerms(_ members: [Int], _ v: TermVectors) -> [String] {
         guard members.count > 1 else { return [] }
         var count: [Int: Int] = [:], weight: [Int: Double] = [:]
-        for m in members { for t in v.vectors[m] { count[t.term, default: 0] += 1; weight[t.term, default: 0] += t.weight } }
+        for m in members { for t in v.vector(m) { count[t.term, default: 0] += 1; weight[t.term, default: 0] += t.weight } }
         return count.filter { $0.value >= 2 }.keys.sorted { (weight[$0] ?? 0, v.terms[$1]) > (weight[$1] ?? 0, v.terms[$0]) }
             .prefix(8).map { v.terms[$0] }
     }
