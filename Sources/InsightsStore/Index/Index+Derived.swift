@@ -6,7 +6,8 @@ extension IndexTransaction {
     /// Makes the task table hold exactly `tasks`: rows whose value is unchanged (same digest) are left alone,
     /// so one new note rewrites only the tasks it touched.
     public func replaceTasks(_ tasks: [TrackedTask]) throws {
-        try replace(table: "task", with: tasks, id: \.id,
+        // A task mentioned a thousand times is a megabyte of JSON: 8 a core at a time.
+        try replace(table: "task", with: tasks, id: \.id, perCore: 8,
                     insert: "INSERT OR REPLACE INTO task(id, title, status, priority_rank, last_seen, json, digest) VALUES (?, ?, ?, ?, ?, ?, ?)") { t, json, digest in
             [t.id, t.title, t.status.rawValue, t.priorityRank, t.lastSeen, json, digest]
         }
@@ -14,7 +15,7 @@ extension IndexTransaction {
 
     /// Makes the failure table hold exactly `clusters` (see `replaceTasks`).
     public func replaceFailures(_ clusters: [FailureCluster]) throws {
-        try replace(table: "failure", with: clusters, id: \.id,
+        try replace(table: "failure", with: clusters, id: \.id, perCore: 64,
                     insert: "INSERT OR REPLACE INTO failure(id, title, sessions, last_seen, json, digest) VALUES (?, ?, ?, ?, ?, ?)") { c, json, digest in
             [c.id, c.title, c.sessions, c.lastSeen, json, digest]
         }
@@ -23,7 +24,7 @@ extension IndexTransaction {
     /// Deletes the rows of `table` whose id is not among `values`', and writes those that are new or whose
     /// digest differs. Encoding every value's JSON again was most of the recompute's writing (10,000 notes:
     /// 0.8 s for the tasks); a digest is a walk of the value, and only changed values are encoded.
-    private func replace<T: Encodable & Sendable>(table: String, with values: [T], id: (T) -> String, insert: String,
+    private func replace<T: Encodable & Sendable>(table: String, with values: [T], id: (T) -> String, perCore: Int, insert: String,
                                                  arguments: (T, Data, String) -> StatementArguments) throws {
         var stored: [String: String?] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, digest FROM \(table)") { stored[row[0]] = row[1] as String? }
@@ -34,9 +35,9 @@ extension IndexTransaction {
         let changed = zip(values, digests).filter { value, digest in (stored[id(value)] ?? nil) != digest }
         // A prepared statement, finalized here: a cached one would keep its last blob argument alive.
         let write = try db.makeStatement(sql: insert)
-        // Encoded and written a few runs per core at a time: every task's JSON at once was 67 MB at 50,000
+        // Encoded and written `perCore` values per core at a time: every task's JSON at once was 67 MB at 50,000
         // generated notes.
-        let step = 64 * max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let step = perCore * max(1, ProcessInfo.processInfo.activeProcessorCount)
         for start in stride(from: 0, to: changed.count, by: step) {
             let run = changed[start..<min(start + step, changed.count)]
             let json = try Self.encoded(run.map(\.0))
@@ -47,7 +48,9 @@ extension IndexTransaction {
     /// Each value's JSON (`StoredJSON`), encoded on every core (16 values a run): at 10,000 notes encoding
     /// 50,000 tasks was a second of a one-note ingest.
     static func encoded<T: Encodable & Sendable>(_ values: [T]) throws -> [Data] {
-        try Parallel.map(values, inRunsOf: 16) { run in try run.map(StoredJSON.encode) }
+        try Parallel.map(values, inRunsOf: min(16, max(1, values.count / max(1, ProcessInfo.processInfo.activeProcessorCount)))) { run in
+            try run.map(StoredJSON.encode)
+        }
     }
 }
 
