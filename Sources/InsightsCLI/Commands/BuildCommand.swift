@@ -61,22 +61,31 @@ struct BuildCommand: AsyncParsableCommand {
             }
             var files = Dictionary(keys.map { ($0.id, $0.file) }, uniquingKeysWith: { a, _ in a })
             keys = []  // the sessions' keys (30 MB at 50,000 notes) are not needed past here
-            var notes: [SiteNote] = []
-            for session in try index.sessions() {
-                let text = files[session.id].flatMap { try? journal.read($0) }.map { String(decoding: $0, as: UTF8.self) }
-                if text == nil { console.err("insights: \(session.id): note file not found; its page shows the extracted items only") }
-                notes.append(SiteNote(session: session, markdown: text ?? ""))
-            }
-            files = [:]
-            let input = SiteInput(notes: notes, tasks: try index.tasks(), failures: try index.failures())
             let report: BuildReport
             do {
-                report = try builder.build(input, to: folder, source: source)
+                // Made in the call, so the build owns the only copy and can let its parts go.
+                report = try builder.build(try Self.input(index: index, files: &files, journal: journal, console: console),
+                                           to: folder, source: source)
             } catch let error as SiteError {
                 throw CLIError.failure(error.description)
             }
             try show(report, templates: templates, console: console)
         }
+    }
+
+    /// Every session with its note's text, and the tasks and failure clusters. `files`: session id → note file,
+    /// emptied once the notes are read.
+    static func input(index: Index, files: inout [String: String], journal: Journal, console: Console) throws -> SiteInput {
+        var input = SiteInput(notes: [])
+        for session in try index.sessions() {
+            let text = files[session.id].flatMap { try? journal.read($0) }.map { String(decoding: $0, as: UTF8.self) }
+            if text == nil { console.err("insights: \(session.id): note file not found; its page shows the extracted items only") }
+            input.notes.append(SiteNote(session: session, markdown: text ?? ""))
+        }
+        files = [:]
+        input.tasks = try index.tasks()
+        input.failures = try index.failures()
+        return input
     }
 
     func show(_ report: BuildReport, templates: TemplateSet, console: Console) throws {

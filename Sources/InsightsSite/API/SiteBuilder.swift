@@ -31,9 +31,10 @@ public struct SiteBuilder: Sendable {
 
     /// Builds the site for `input` into `output`; only files whose inputs changed are rewritten. `source`
     /// describes the input for `isUpToDate` (see there); nil leaves the next build no shortcut.
-    public func build(_ input: SiteInput, to output: String, source: String? = nil) throws -> BuildReport {
+    /// The input is consumed: the build orders it in place and lets each part go when it is done with it.
+    public func build(_ input: consuming SiteInput, to output: String, source: String? = nil) throws -> BuildReport {
         let folder = Self.folder(output)
-        var context = SiteContext(input: input, options: options, templates: templates, output: folder)
+        var context = SiteContext(input: consume input, options: options, templates: templates, output: folder)
         context.next.source = source.map(buildKey)
         for step in Self.steps {
             try step.run(&context)

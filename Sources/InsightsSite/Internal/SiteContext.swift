@@ -2,7 +2,8 @@ import Mustache
 
 /// The state a build's steps share, passed `inout` from step to step.
 struct SiteContext {
-    let input: SiteInput
+    /// Taken by the plan (`BuildSteps.planSessions`), which orders it: empty after that.
+    var input: SiteInput
     let options: SiteOptions
     let templates: TemplateSet
     /// The output folder, without a trailing slash.

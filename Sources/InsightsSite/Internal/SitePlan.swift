@@ -66,8 +66,11 @@ struct SitePlan {
 
     init() {}
 
-    init(input: SiteInput, options: SiteOptions, templatesDigest: String) {
-        notes = input.notes.sorted { a, b in
+    init(input: consuming SiteInput, options: SiteOptions, templatesDigest: String) {
+        // Taken from the input and sorted in place, so the sessions are never held twice.
+        notes = input.notes
+        input.notes = []
+        notes.sort { a, b in
             a.session.date != b.session.date ? a.session.date > b.session.date : a.session.id < b.session.id
         }
         var usedFiles: Set<String> = []
@@ -105,12 +108,12 @@ struct SitePlan {
         for tag in tagSessions.keys.sorted() {
             tagPath[tag] = "tags/" + Self.unique(Slug.make(tag), &usedTags) + ".html"
         }
-        tasks = input.tasks.sorted { a, b in
-            (a.priorityRank ?? 9, a.id) < (b.priorityRank ?? 9, b.id)
-        }
-        failures = input.failures.sorted { a, b in
-            a.sessions != b.sessions ? a.sessions > b.sessions : a.id < b.id
-        }
+        tasks = input.tasks
+        input.tasks = []
+        tasks.sort { a, b in (a.priorityRank ?? 9, a.id) < (b.priorityRank ?? 9, b.id) }
+        failures = input.failures
+        input.failures = []
+        failures.sort { a, b in a.sessions != b.sessions ? a.sessions > b.sessions : a.id < b.id }
         for (i, task) in tasks.enumerated() {
             all.addTask(task)
             for m in task.mentions { if let k = key(m.session, m.line), taskAt[k] == nil { taskAt[k] = Int32(i) } }
