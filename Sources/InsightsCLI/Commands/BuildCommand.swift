@@ -73,21 +73,14 @@ struct BuildCommand: AsyncParsableCommand {
         }
     }
 
-    /// Every session with its note (read when its page is rendered), and the tasks and failure clusters. `files`: session id → note file,
+    /// Every session with its note's text, and the tasks and failure clusters. `files`: session id → note file,
     /// emptied once the notes are read.
     static func input(index: Index, files: inout [String: String], journal: Journal, console: Console) throws -> SiteInput {
         var input = SiteInput(notes: [])
         for session in try index.sessions() {
-            // The text is read when a page needs it; its file's size and modification time stand for it.
-            let stamp = files[session.id].map { ($0, BuildSource.stamp(journal.path + "/" + $0)) }
-            guard let (file, size) = stamp, size != BuildSource.missing else {
-                console.err("insights: \(session.id): note file not found; its page shows the extracted items only")
-                input.notes.append(SiteNote(session: session, markdown: ""))
-                continue
-            }
-            input.notes.append(SiteNote(session: session, textKey: file + "\t" + size) {
-                (try? journal.read(file)).map { String(decoding: $0, as: UTF8.self) } ?? ""
-            })
+            let text = files[session.id].flatMap { try? journal.read($0) }.map { String(decoding: $0, as: UTF8.self) }
+            if text == nil { console.err("insights: \(session.id): note file not found; its page shows the extracted items only") }
+            input.notes.append(SiteNote(session: session, markdown: text ?? ""))
         }
         files = [:]
         input.tasks = try index.tasks()

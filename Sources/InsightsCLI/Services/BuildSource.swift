@@ -23,13 +23,10 @@ enum BuildSource {
         return SHA256.hex(Array(text.utf8))
     }
 
-    /// What `stamp` gives for a file that is not there.
-    static let missing = "missing"
-
     /// `size:seconds.nanoseconds` of a file's last modification, or `missing`.
     static func stamp(_ path: String) -> String {
         var st = stat()
-        guard stat(path, &st) == 0 else { return missing }
+        guard stat(path, &st) == 0 else { return "missing" }
         #if canImport(Darwin)
         let m = st.st_mtimespec
         #else

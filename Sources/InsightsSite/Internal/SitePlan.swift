@@ -96,7 +96,7 @@ struct SitePlan {
                 if notePages[name] == nil { notePages[name] = String(page.dropFirst("sessions/".count)) }
             }
             var d = Fingerprint()
-            d.add(note.textKey)
+            d.add(note.markdown)
             d.addSession(s)
             sessionDigest[s.id] = d.hex
             all.add(s.id); all.add(d.hex)
