@@ -11,8 +11,6 @@ struct SitePlan {
     var sessionDigest: [String: String] = [:]
     /// Session id → its position in `notes` (the number in an `ItemKey`).
     var sessionNumber: [String: Int32] = [:]
-    /// An item's session and line → its anchor on the session page (`finding-3`).
-    var itemAnchor: [ItemKey: String] = [:]
     /// An item's session and line → the position in `tasks` of the tracked task mentioned there.
     var taskAt: [ItemKey: Int32] = [:]
     /// An item's session and line → the position in `failures` of the cluster with an occurrence there.
@@ -57,8 +55,22 @@ struct SitePlan {
     /// Link from any page (at `root`) to the item of `session` at `line`, or to the session page.
     func href(session: String, line: Int?, root: String) -> String? {
         guard let page = sessionPath[session] else { return nil }
-        if let line, let k = key(session, line), let anchor = itemAnchor[k] { return root + page + "#" + anchor }
+        if let line, let n = sessionNumber[session], let anchor = Self.anchor(of: notes[Int(n)].session, line: line) {
+            return root + page + "#" + anchor
+        }
         return root + page
+    }
+
+    /// The anchor a session page gives its item at `line` (`finding-3`): the first item on that line, findings
+    /// first. Found in the session when a link needs it: a table of every item's anchor was 19 MB at 50,000 notes.
+    static func anchor(of s: Session, line: Int) -> String? {
+        if let i = s.findings.firstIndex(where: { $0.line == line }) { return "finding-\(i + 1)" }
+        if let i = s.friction.firstIndex(where: { $0.line == line }) { return "friction-\(i + 1)" }
+        if let i = s.completed.firstIndex(where: { $0.line == line }) { return "completed-\(i + 1)" }
+        if let i = s.remaining.firstIndex(where: { $0.line == line }) { return "remaining-\(i + 1)" }
+        if let i = s.updates.firstIndex(where: { $0.line == line }) { return "update-\(i + 1)" }
+        if let i = s.takeaways.firstIndex(where: { $0.line == line }) { return "takeaway-\(i + 1)" }
+        return nil
     }
 
     static func taskAnchor(_ id: String) -> String { "task-" + SafePath.anchor(id) }
@@ -100,7 +112,6 @@ struct SitePlan {
             d.addSession(s)
             sessionDigest[s.id] = d.hex
             all.add(s.id); all.add(d.hex)
-            registerAnchors(s)
             for tag in s.tags.sorted() where tagSessions[tag]?.last != s.id {
                 tagSessions[tag, default: []].append(s.id)
             }
@@ -124,21 +135,6 @@ struct SitePlan {
             for o in cluster.occurrences { if let k = key(o.session, o.line), failureAt[k] == nil { failureAt[k] = Int32(i) } }
         }
         allDigest = all.hex
-    }
-
-    /// The anchors a session page gives its items, by source line (first item on a line wins).
-    private mutating func registerAnchors(_ s: Session) {
-        guard let number = sessionNumber[s.id] else { return }
-        func put(_ line: Int, _ anchor: String) {
-            let k = ItemKey(session: number, line: line)
-            if itemAnchor[k] == nil { itemAnchor[k] = anchor }
-        }
-        for (i, f) in s.findings.enumerated() { put(f.line, "finding-\(i + 1)") }
-        for (i, f) in s.friction.enumerated() { put(f.line, "friction-\(i + 1)") }
-        for (i, c) in s.completed.enumerated() { put(c.line, "completed-\(i + 1)") }
-        for (i, r) in s.remaining.enumerated() { put(r.line, "remaining-\(i + 1)") }
-        for (i, u) in s.updates.enumerated() { put(u.line, "update-\(i + 1)") }
-        for (i, t) in s.takeaways.enumerated() { put(t.line, "takeaway-\(i + 1)") }
     }
 
     private static func unique(_ base: String, _ used: inout Set<String>) -> String {

@@ -47,6 +47,7 @@ struct PagePlanner {
             jobs.append(PageJob(path: asset, key: Fingerprint().adding(text).hex) { text })
         }
         var linkDigests: [String: String] = [:]
+        let sessionPages = SessionPages(plan: plan, options: options, renderer: renderer)
         for (i, note) in plan.notes.enumerated() {
             let s = note.session
             guard let path = plan.sessionPath[s.id] else { continue }
@@ -55,15 +56,7 @@ struct PagePlanner {
             let key = Fingerprint().adding(templatesDigest).adding(options.title).adding(options.baseURL)
                 .adding(options.allowUnsafeHTML ? "unsafe" : "safe").adding(options.generatedOn ?? "")
                 .adding(plan.sessionDigest[s.id] ?? "").adding(links).hex
-            // The closure finds its note in the plan: a copy of the session in each of 50,000 closures was 40 MB.
-            jobs.append(PageJob(path: path, key: key) {
-                let note = plan.notes[i], s = note.session
-                let description = [s.date, s.fields.keys.sorted().first.flatMap { s.fields[$0] }.map(HTMLText.plain) ?? "",
-                                   "\(s.findings.count) findings, \(s.remaining.count) remaining"].filter { !$0.isEmpty }
-                    .joined(separator: " · ")
-                return try renderer.page(path, template: "session", view: SessionPage(plan: plan, options: options).view(note),
-                                         title: s.title, description: description, section: "sessions.html")
-            })
+            jobs.append(PageJob(path: path, key: key) { try sessionPages.render(i, path: path) })
         }
         for tag in plan.tagPath.keys.sorted() {
             guard let path = plan.tagPath[tag] else { continue }
@@ -76,5 +69,28 @@ struct PagePlanner {
             })
         }
         return jobs
+    }
+}
+
+/// What every session page's job reads, held once for all of them: each of 50,000 closures held its own copy of
+/// the plan, options and templates, and found its note in the plan by position (a copy of the session in each
+/// was 40 MB more).
+final class SessionPages: Sendable {
+    let plan: SitePlan
+    let options: SiteOptions
+    let renderer: PageRenderer
+
+    init(plan: SitePlan, options: SiteOptions, renderer: PageRenderer) {
+        self.plan = plan; self.options = options; self.renderer = renderer
+    }
+
+    /// The page of `plan.notes[i]`, at `path`.
+    func render(_ i: Int, path: String) throws -> String {
+        let note = plan.notes[i], s = note.session
+        let description = [s.date, s.fields.keys.sorted().first.flatMap { s.fields[$0] }.map(HTMLText.plain) ?? "",
+                           "\(s.findings.count) findings, \(s.remaining.count) remaining"].filter { !$0.isEmpty }
+            .joined(separator: " · ")
+        return try renderer.page(path, template: "session", view: SessionPage(plan: plan, options: options).view(note),
+                                 title: s.title, description: description, section: "sessions.html")
     }
 }
