@@ -20,7 +20,7 @@ struct CandidateFacets: Sendable {
     let items: [Facet]
 
     init(_ candidates: [FailureCandidate]) {
-        // Ids per namespace, keyed by the candidates' own strings (no key is made per candidate).
+        // Ids per namespace, keyed by the candidates' own strings (no string is made per candidate).
         var sessions: [String: Int] = [:], dates: [String: Int] = [:], categories: [String: Int] = [:]
         var groups: [GroupKey: Int] = [:]
         func id<Key: Hashable>(_ key: Key, _ ids: inout [Key: Int]) -> Int {

@@ -1,7 +1,7 @@
 import Foundation
 import InsightsCore
 
-/// The site's shape before any page is rendered: ordered sessions, file names, item anchors and cross-links.
+/// The site's shape before any page is rendered: ordered sessions, file names and cross-links.
 struct SitePlan {
     /// Newest first (date descending, then id).
     var notes: [SiteNote] = []
@@ -78,8 +78,9 @@ struct SitePlan {
 
     init() {}
 
-    init(input: consuming SiteInput, options: SiteOptions, templatesDigest: String) {
-        // Taken from the input and sorted in place, so the sessions are never held twice.
+    /// The plan of `input`, whose sessions, tasks and clusters it takes (`input` is left empty) and sorts in
+    /// place, so they are never held twice.
+    init(taking input: inout SiteInput, options: SiteOptions, templatesDigest: String) {
         notes = input.notes
         input.notes = []
         notes.sort { a, b in

@@ -102,4 +102,22 @@ struct DerivedInputTests {
         #expect(FailureClusterer().clusters(inputs).filter { $0.sessions >= 2 }.count == 6, "the shipped journal's six recurring failures")
         #expect(TaskTracker().tasks(from: inputs.map(\.tasks)).contains { $0.mentions.count >= 2 })
     }
+
+    @Test("split: task inputs in the order given, candidates by session date then id, each session's in note order")
+    func splitOrder() {
+        func input(_ id: String, _ date: String, lines: [Int]) -> DerivedInput {
+            DerivedInput(tasks: TaskInput(id: id, date: date), candidates: lines.map { line in
+                FailureCandidate(session: id, date: date, kind: .finding, category: "process", title: "t\(line)", text: "",
+                                 line: line, titleText: "t\(line)", bodyText: "")
+            })
+        }
+        let inputs = [input("b", "2026-02-01", lines: [9, 3]), input("c", "2026-01-15", lines: [4]),
+                      input("a", "2026-02-01", lines: [7]), input("d", "2026-01-15", lines: [])]
+        let (tasks, candidates) = DerivedInput.split(inputs)
+        #expect(tasks.map(\.id) == ["b", "c", "a", "d"])
+        #expect(candidates.map(\.key) == ["c#4", "a#7", "b#9", "b#3"])
+        // What the clusterer read before the split: the sorted inputs' candidates, flattened.
+        #expect(candidates == inputs.sorted { ($0.date, $0.id) < ($1.date, $1.id) }.flatMap(\.candidates))
+        #expect(inputs[0].candidates.count == 2, "the caller's array is not changed")
+    }
 }

@@ -194,3 +194,32 @@ struct FailureIDTests {
         #expect(taken.count == 3)
     }
 }
+
+@Suite("Term vectors")
+struct TermVectorTests {
+    @Test("TF-IDF weights, title counted three times, L2-normalised; cosine, shared terms, blocking and coverage")
+    func weights() throws {
+        func candidate(_ n: Int, _ title: String, _ body: String) -> FailureCandidate {
+            FailureCandidate(session: "s\(n)", date: "2026-01-0\(n)", kind: .finding, category: "problem", title: title,
+                             text: title, line: 1, titleText: title, bodyText: body)
+        }
+        let v = TermVectors([candidate(1, "deploy pipeline", "cache"), candidate(2, "deploy", "pipeline pipeline")])
+        // Terms in order of first use: deploy 0, pipeline 1, cache 2. Two candidates; deploy and pipeline are in
+        // both (idf log 2), cache in one (log 3). Weight (1 + log tf) × idf, tf 3 for a title word.
+        #expect(v.count == 2 && v.terms.count == 3 && v.df == [2, 2, 1])
+        let a = (1 + log(3.0)) * log(2.0), b = (1 + log(2.0)) * log(2.0), c = log(3.0)
+        let n0 = sqrt(a * a + a * a + c * c), n1 = sqrt(a * a + b * b)
+        let v0 = v.vector(0), v1 = v.vector(1)
+        #expect(v0.map(\.term) == [0, 1, 2] && v1.map(\.term) == [0, 1])
+        for (got, want) in zip(v0.map(\.weight) + v1.map(\.weight), [a / n0, a / n0, c / n0, a / n1, b / n1]) {
+            #expect(abs(got - want) < 1e-12)
+        }
+        let o = v.overlap(0, 1)
+        #expect(o.shared == 2 && abs(o.cosine - (a * a + a * b) / (n0 * n1)) < 1e-12)
+        #expect(abs(v.cosine(1, 1) - 1) < 1e-12)
+        #expect(v.blockedPairs(cap: 30).map { [$0.0, $0.1] } == [[0, 1]])
+        #expect(v.blockedPairs(cap: 1).isEmpty, "a term in more candidates than the cap finds no pairs")
+        let cache = v.vector(of: "cache")
+        #expect(cache.map(\.term) == [2] && abs(v.coverage(cache, by: 0) - 1) < 1e-12 && v.coverage(cache, by: 1) == 0)
+    }
+}

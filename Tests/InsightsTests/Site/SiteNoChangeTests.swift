@@ -43,7 +43,7 @@ struct SiteNoChangeTests {
         try (String(contentsOfFile: path, encoding: .utf8) + "\nA closing line added by hand.\n").write(toFile: path, atomically: true, encoding: .utf8)
         let edited = try Self.build(journal.path, site, ["--title", "Team"])
         #expect(edited.steps != Self.shortcut)
-        // Only that note's page among the session pages, read afresh when it is rendered.
+        // Only that note's page among the session pages, and it shows the new text.
         let pages = edited.written.filter { $0.hasPrefix("sessions/") }
         #expect(pages.count == 1)
         #expect(try pages.allSatisfy { try String(contentsOfFile: site + "/" + $0, encoding: .utf8).contains("A closing line added by hand.") })

@@ -35,9 +35,7 @@ enum BuildSteps {
 
     static let planSessions = SiteStep(name: "Plan sessions, anchors and links") { context in
         // Moved, not copied: the plan's ordered sessions, tasks and clusters are the input's.
-        let input = context.input
-        context.input = SiteInput(notes: [])
-        context.plan = SitePlan(input: input, options: context.options, templatesDigest: context.templatesDigest)
+        context.plan = SitePlan(taking: &context.input, options: context.options, templatesDigest: context.templatesDigest)
     }
 
     static let readManifest = SiteStep(name: "Read the previous build's manifest") { context in

@@ -73,8 +73,8 @@ struct PagePlanner {
 }
 
 /// What every session page's job reads, held once for all of them: each of 50,000 closures held its own copy of
-/// the plan, options and templates, and found its note in the plan by position (a copy of the session in each
-/// was 40 MB more).
+/// the plan, options and renderer. A job names its note by position in the plan (a copy of the session in each
+/// closure was 40 MB).
 final class SessionPages: Sendable {
     let plan: SitePlan
     let options: SiteOptions
