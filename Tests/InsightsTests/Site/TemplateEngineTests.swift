@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Mustache
 import Testing
 import InsightsCore
@@ -97,6 +98,25 @@ struct TemplateEngineTests {
         let holes = try TemplateParser.parse("{{#names}}[{{.}}]{{/names}}{{^names}}none{{/names}}")
         #expect(holes.render(TemplateValue(Holes(names: [nil, nil])), partials: [:]) == "none")
         #expect(holes.render(TemplateValue(Holes(names: [nil, "b"])), partials: [:]) == "[b]")
+    }
+
+    struct LazyTable: Encodable { var rows: LazyRows<Row>; var title: String }
+
+    @Test("lazy rows render as the array would, each row made only when its section reaches it, in both engines")
+    func lazyRows() throws {
+        let made = Mutex(0)
+        let names = ["a", "b", "c"]
+        let view = LazyTable(rows: LazyRows(count: 3) { i in made.withLock { $0 += 1 }; return Row(name: names[i]) }, title: "t")
+        let text = "{{#rows}}<{{name}} of {{title}}>{{/rows}}{{^rows}}none{{/rows}}"
+        let value = TemplateValue(view)
+        #expect(made.withLock { $0 } == 0, "nothing is made before rendering")
+        #expect(try TemplateParser.parse(text).render(value, partials: [:]) == "<a of t><b of t><c of t>")
+        #expect(made.withLock { $0 } == 4, "each row once, and the first again for the inverted section")
+        var library = MustacheLibrary()
+        try library.register(text, named: "t")
+        #expect(library.render(TemplateTree.of(view), withTemplate: "t") == "<a of t><b of t><c of t>")
+        let empty = LazyTable(rows: LazyRows(count: 0) { _ in Row(name: "x") }, title: "t")
+        #expect(try TemplateParser.parse(text).render(TemplateValue(empty), partials: [:]) == "none")
     }
 
     @Test("Mustache the engine does not compile is left to swift-mustache", arguments: [

@@ -50,24 +50,33 @@ struct IndexPages {
         return TagsView(tags: tags, hasTags: !tags.isEmpty)
     }
 
+    /// Every finding, newest session first; each row is made as the page reaches it (see `LazyRows`).
     func findings() -> FindingsView {
-        var rows: [FindingsView.Row] = []
+        var at: [(note: Int32, finding: Int32)] = []
         var categories: Set<String> = [], severities: Set<String> = []
-        for note in plan.notes {
-            let s = note.session
-            for (i, f) in s.findings.enumerated() {
-                let rank = f.severity.flatMap { Priority.rank($0, .default) }
-                let group = rank.map(Priority.label) ?? (f.severity == nil ? "none" : "other")
-                categories.insert(f.category); severities.insert(group)
-                let summary = f.text
-                rows.append(.init(href: (plan.sessionPath[s.id] ?? "") + "#finding-\(i + 1)", title: HTMLText.plain(f.title),
-                                  category: f.category, severity: f.severity, severityRank: rank ?? 9, severityGroup: group,
-                                  date: s.date, sessionTitle: s.title,
-                                  summary: summary.isEmpty ? nil : HTMLText.excerpt(HTMLText.plain(summary), limit: 160)))
+        for (n, note) in plan.notes.enumerated() {
+            for (i, f) in note.session.findings.enumerated() {
+                categories.insert(f.category); severities.insert(Self.severityGroup(f).group)
+                at.append((Int32(n), Int32(i)))
             }
         }
-        return FindingsView(count: rows.count, sessionCount: plan.notes.count, categories: categories.sorted(),
+        let plan = plan
+        let rows = LazyRows(count: at.count) { [at] k -> FindingsView.Row in
+            let s = plan.notes[Int(at[k].note)].session, i = Int(at[k].finding), f = s.findings[i]
+            let (rank, group) = Self.severityGroup(f)
+            return FindingsView.Row(href: (plan.sessionPath[s.id] ?? "") + "#finding-\(i + 1)", title: HTMLText.plain(f.title),
+                                    category: f.category, severity: f.severity, severityRank: rank ?? 9, severityGroup: group,
+                                    date: s.date, sessionTitle: s.title,
+                                    summary: f.text.isEmpty ? nil : HTMLText.excerpt(HTMLText.plain(f.text), limit: 160))
+        }
+        return FindingsView(count: at.count, sessionCount: plan.notes.count, categories: categories.sorted(),
                             severities: severities.sorted(), findings: rows)
+    }
+
+    /// A finding's severity as a rank (P0 = 0 ... 3) and the group the page filters by: its label, `none`, or `other`.
+    static func severityGroup(_ f: Finding) -> (rank: Int?, group: String) {
+        let rank = f.severity.flatMap { Priority.rank($0, .default) }
+        return (rank, rank.map(Priority.label) ?? (f.severity == nil ? "none" : "other"))
     }
 
     func friction() -> FrictionView {

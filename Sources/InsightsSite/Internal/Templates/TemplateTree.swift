@@ -14,6 +14,7 @@ enum TemplateTree {
     private static func convert(_ value: Any) -> Any? {
         switch value {
         case is String, is Int, is Bool, is Double: return value
+        case let rows as any AnyLazyRows: return rows.elements.compactMap(convert)
         default: break
         }
         let mirror = Mirror(reflecting: value)
@@ -36,6 +37,7 @@ enum TemplateTree {
     /// The same conversion, into `TemplateValue`; nil for a `nil` optional.
     static func value(_ value: Any) -> TemplateValue? {
         if let primitive = TemplateValue.primitive(value) { return primitive }
+        if value is any AnyLazyRows, let rows = value as? any TemplateRows { return .rows(rows.templateRows) }
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
         case .optional:

@@ -26,7 +26,7 @@ struct FindingsView: Encodable {
     var sessionCount: Int
     var categories: [String]
     var severities: [String]
-    var findings: [Row]
+    var findings: LazyRows<Row>
 }
 
 struct FrictionView: Encodable {
