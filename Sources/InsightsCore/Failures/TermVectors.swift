@@ -65,17 +65,22 @@ public struct TermVectors: Sendable {
             }
             starts.append(Int32(entryTerms.count))
         }
-        let n = Double(max(candidates.count, 1))
         for c in 0..<count {
             let range = Int(starts[c])..<Int(starts[c + 1])
-            var norm = 0.0
-            for i in range {
-                entryWeights[i] = (1 + log(entryWeights[i])) * log(1 + n / Double(df[Int(entryTerms[i])]))
-                norm += entryWeights[i] * entryWeights[i]
-            }
-            norm = sqrt(norm)
-            if norm > 0 { for i in range { entryWeights[i] /= norm } }
+            for i in range { entryWeights[i] = weight(frequency: entryWeights[i], of: Int(entryTerms[i])) }
+            entryWeights.withUnsafeMutableBufferPointer { Self.normalise(UnsafeMutableBufferPointer(rebasing: $0[range])) }
         }
+    }
+
+    /// A term's TF-IDF weight: (1 + log tf) × log(1 + candidates / df).
+    private func weight(frequency: Double, of term: Int) -> Double {
+        (1 + log(frequency)) * log(1 + Double(max(count, 1)) / Double(df[term]))
+    }
+
+    /// Divides the weights by their L2 norm, summed in term order (so the last bit is the same on every run).
+    private static func normalise(_ weights: UnsafeMutableBufferPointer<Double>) {
+        let norm = sqrt(weights.reduce(0) { $0 + $1 * $1 })
+        if norm > 0 { for i in weights.indices { weights[i] /= norm } }
     }
 
     /// The vector of any text under the candidates' IDF weights (terms no candidate uses are dropped), weighted
@@ -85,11 +90,10 @@ public struct TermVectors: Sendable {
         for word in Tokens.words(text) {
             if let stem = Tokens.content(word, extraStopWords: Self.boilerplate).first, let id = ids[stem] { tf[id, default: 0] += 1 }
         }
-        let n = Double(max(count, 1))
-        var v = tf.map { (term: $0.key, weight: (1 + log($0.value)) * log(1 + n / Double(df[$0.key]))) }
-        let norm = sqrt(v.reduce(0) { $0 + $1.weight * $1.weight })
-        if norm > 0 { for i in v.indices { v[i].weight /= norm } }
-        return v.sorted { $0.term < $1.term }
+        let terms = tf.keys.sorted()
+        var weights = terms.map { weight(frequency: tf[$0] ?? 1, of: $0) }
+        weights.withUnsafeMutableBufferPointer { Self.normalise($0) }
+        return Array(zip(terms, weights))
     }
 
     /// How much of a vector from `vector(of:)` a candidate covers: the share of its squared weight on terms

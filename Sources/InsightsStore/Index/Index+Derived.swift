@@ -45,9 +45,8 @@ extension IndexTransaction {
         }
     }
 
-    /// Each value's JSON (`StoredJSON`), encoded on every core (up to 16 values a run, fewer so that a few values
-    /// still spread over the cores): at 10,000 notes encoding
-    /// 50,000 tasks was a second of a one-note ingest.
+    /// Each value's JSON (`StoredJSON`), encoded on every core, up to 16 values a run (fewer, so that a few values
+    /// still spread over the cores): at 10,000 notes encoding 50,000 tasks was a second of a one-note ingest.
     static func encoded<T: Encodable & Sendable>(_ values: [T]) throws -> [Data] {
         try Parallel.map(values, inRunsOf: min(16, max(1, values.count / max(1, ProcessInfo.processInfo.activeProcessorCount)))) { run in
             try run.map(StoredJSON.encode)
