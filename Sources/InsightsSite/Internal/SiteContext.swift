@@ -21,11 +21,11 @@ struct SiteContext {
     var report = BuildReport()
 }
 
-/// One output file: its path, the fingerprint of what it shows, and how to render it.
+/// One output file: its path, the fingerprint of what it shows, and how to render it into its file.
 struct PageJob: Sendable {
     var path: String
     var key: String
-    var render: @Sendable () throws -> String
+    var render: @Sendable (inout PageOutput) throws -> Void
     /// A page listing the whole journal (tens of MB at 10,000 notes): at most one renders at a time.
     var isLarge = false
 }

@@ -122,10 +122,9 @@ struct SearchIndex {
         return !w.allSatisfy(\.isNumber) || w.count == 3
     }
 
-    /// The whole script, deterministic: terms sorted, postings in doc order. Consumes the index: its postings
-    /// go once they are coded, and the script is made in one allocation of its final size (grown by doubling,
-    /// it held a second, larger copy of 39 MB of script at 50,000 notes).
-    consuming func script() -> String {
+    /// Writes the whole script into `out`, deterministic: terms sorted, postings in doc order. Consumes the index: its postings go once they are coded, and
+    /// each piece once written (made in one string, the script was a second copy of 39 MB at 50,000 notes).
+    consuming func write<Output: TemplateOutput>(into out: inout Output) {
         // Terms and postings space-separated, each in one string (arrays of pieces joined at the end held the
         // postings three times over).
         var terms = "", posts = ""
@@ -156,12 +155,11 @@ struct SearchIndex {
         let termText = JS.string(terms)
         terms = ""
         // Postings are base-32 digits and spaces: nothing to escape.
-        let pieces = [head, docs, "]", ",\n\"terms\":", termText, ",\n\"post\":\"", posts, "\"};\n"]
-        docs = ""; posts = ""
-        var out = ""
-        out.reserveCapacity(pieces.reduce(0) { $0 + $1.utf8.count })
-        for piece in pieces { out += piece }
-        return out
+        out.append(head)
+        out.append(docs); docs = ""
+        out.append("]"); out.append(",\n\"terms\":"); out.append(termText)
+        out.append(",\n\"post\":\""); out.append(posts); posts = ""
+        out.append("\"};\n")
     }
 }
 

@@ -65,10 +65,9 @@ enum BuildSteps {
         for folder in Set(pending.map { ($0.path as NSString).deletingLastPathComponent }).sorted() where !folder.isEmpty {
             try staged.makeFolder(folder)
         }
-        // Each page is written as soon as it is rendered: holding every page until the end took 650 MB at
-        // 10,000 notes.
+        // Each page is written as it is rendered: holding every page until the end took 650 MB at 10,000 notes.
         let jobs = pending
-        let written = try ParallelRender.render(jobs) { i, content in try staged.write(content, to: jobs[i].path) }
+        let written = try ParallelRender.render(jobs) { i in try staged.open(jobs[i].path) }
         for (i, bytes) in written {
             context.next.files[jobs[i].path] = Manifest.Entry(key: jobs[i].key, bytes: bytes)
             context.report.written.append(jobs[i].path)

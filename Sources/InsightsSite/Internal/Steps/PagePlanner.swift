@@ -29,22 +29,23 @@ struct PagePlanner {
             ("tags.html", "tags", "Tags", "Sessions by tag.", { index.tags() }),
         ]
         for page in listPages {
-            jobs.append(PageJob(path: page.path, key: all, render: {
+            jobs.append(PageJob(path: page.path, key: all, render: { out in
                 try renderer.page(page.path, template: page.template, view: page.view(), title: page.title,
-                                  description: page.description, section: page.path)
+                                  description: page.description, section: page.path, into: &out)
             }, isLarge: true))
         }
         let staticKey = Fingerprint().adding(templatesDigest).adding(options.title).adding(options.baseURL)
             .adding(options.generatedOn ?? "").hex
-        jobs.append(PageJob(path: "search.html", key: staticKey) {
+        jobs.append(PageJob(path: "search.html", key: staticKey) { out in
             try renderer.page("search.html", template: "search", view: SearchView(kinds: SearchIndex.kinds), title: "Search",
                               description: "Search every session, finding, friction point and task.", section: "search.html",
-                              scripts: [Self.searchIndexPath])
+                              scripts: [Self.searchIndexPath], into: &out)
         })
-        jobs.append(PageJob(path: Self.searchIndexPath, key: all, render: { SearchIndex(plan: plan).script() }, isLarge: true))
+        jobs.append(PageJob(path: Self.searchIndexPath, key: all, render: { out in SearchIndex(plan: plan).write(into: &out) },
+                            isLarge: true))
         for asset in ["style.css", "site.js"] {
             let text = templates.files[asset] ?? ""
-            jobs.append(PageJob(path: asset, key: Fingerprint().adding(text).hex) { text })
+            jobs.append(PageJob(path: asset, key: Fingerprint().adding(text).hex) { out in out.append(text) })
         }
         var linkDigests: [String: String] = [:]
         let sessionPages = SessionPages(plan: plan, options: options, renderer: renderer)
@@ -56,16 +57,16 @@ struct PagePlanner {
             let key = Fingerprint().adding(templatesDigest).adding(options.title).adding(options.baseURL)
                 .adding(options.allowUnsafeHTML ? "unsafe" : "safe").adding(options.generatedOn ?? "")
                 .adding(plan.sessionDigest[s.id] ?? "").adding(links).hex
-            jobs.append(PageJob(path: path, key: key) { try sessionPages.render(i, path: path) })
+            jobs.append(PageJob(path: path, key: key) { out in try sessionPages.render(i, path: path, into: &out) })
         }
         for tag in plan.tagPath.keys.sorted() {
             guard let path = plan.tagPath[tag] else { continue }
             var key = Fingerprint().adding(templatesDigest).adding(options.title).adding(options.baseURL).adding(options.generatedOn ?? "")
             for id in plan.tagSessions[tag] ?? [] { key.add(id); key.add(plan.sessionDigest[id]); key.add(linkDigests[id]) }
             key.add(plan.tagPath.values.sorted().joined(separator: ","))
-            jobs.append(PageJob(path: path, key: key.hex) {
+            jobs.append(PageJob(path: path, key: key.hex) { out in
                 try renderer.page(path, template: "tag", view: index.tag(tag), title: "#\(tag)",
-                                  description: "Sessions tagged #\(tag).", section: "tags.html")
+                                  description: "Sessions tagged #\(tag).", section: "tags.html", into: &out)
             })
         }
         return jobs
@@ -85,12 +86,12 @@ final class SessionPages: Sendable {
     }
 
     /// The page of `plan.notes[i]`, at `path`.
-    func render(_ i: Int, path: String) throws -> String {
+    func render(_ i: Int, path: String, into out: inout PageOutput) throws {
         let note = plan.notes[i], s = note.session
         let description = [s.date, s.fields.keys.sorted().first.flatMap { s.fields[$0] }.map(HTMLText.plain) ?? "",
                            "\(s.findings.count) findings, \(s.remaining.count) remaining"].filter { !$0.isEmpty }
             .joined(separator: " · ")
-        return try renderer.page(path, template: "session", view: SessionPage(plan: plan, options: options).view(note),
-                                 title: s.title, description: description, section: "sessions.html")
+        try renderer.page(path, template: "session", view: SessionPage(plan: plan, options: options).view(note),
+                          title: s.title, description: description, section: "sessions.html", into: &out)
     }
 }

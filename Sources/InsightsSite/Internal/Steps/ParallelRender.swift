@@ -6,10 +6,10 @@ import Foundation
 /// at once held 600 MB at 10,000 notes — while the other cores keep rendering session pages: in batches,
 /// a batch waited for its slowest page, the search index, with the other core idle.
 enum ParallelRender {
-    /// Renders every job and hands its text to `write` (from any thread; each call for another job); returns
-    /// each written job's index and byte count, in job order. The first error in job order is thrown, after the
-    /// jobs already started have finished.
-    static func render(_ jobs: [PageJob], write: @Sendable (Int, String) throws -> Void) throws -> [(index: Int, bytes: Int)] {
+    /// Renders every job into the file `open` gives it (called from any thread, each time for another job);
+    /// returns each written job's index and byte count, in job order. The first error in job order is thrown,
+    /// after the jobs already started have finished.
+    static func render(_ jobs: [PageJob], open: @Sendable (Int) throws -> PageOutput) throws -> [(index: Int, bytes: Int)] {
         var initial = JobQueue.State()
         for (i, job) in jobs.enumerated() { if job.isLarge { initial.large.append(i) } else { initial.small.append(i) } }
         initial.large.reverse(); initial.small.reverse()  // taken from the end, in job order
@@ -27,9 +27,9 @@ enum ParallelRender {
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let i = next() {
                 let outcome = Result { () throws -> Int in
-                    let text = try jobs[i].render()
-                    try write(i, text)
-                    return text.utf8.count
+                    var out = try open(i)
+                    do { try jobs[i].render(&out) } catch { out.discard(); throw error }
+                    return try out.finish()
                 }
                 queue.withLock { q in
                     switch outcome {

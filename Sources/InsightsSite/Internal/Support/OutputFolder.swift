@@ -40,38 +40,60 @@ struct OutputFolder {
         try data.withUnsafeBytes { try write(bytes: $0, to: relative) }
     }
 
-    /// Writes a page's text as it is (copying it into `Data` first held a whole-journal page twice).
-    func write(_ text: String, to relative: String) throws {
-        var text = text
-        try text.withUTF8 { try write(bytes: UnsafeRawBufferPointer($0), to: relative) }
+    private func write(bytes raw: UnsafeRawBufferPointer, to relative: String) throws {
+        let file = try open(relative)
+        do { try file.write(raw) } catch { file.discard(); throw error }
+        try file.commit()
     }
 
-    private func write(bytes raw: UnsafeRawBufferPointer, to relative: String) throws {
+    /// A file being written: its temporary file, renamed into place by `commit`.
+    func open(_ relative: String) throws -> File {
         let target = try full(relative)
         let folder = (target as NSString).deletingLastPathComponent
         let temp = folder + "/." + (target as NSString).lastPathComponent + ".tmp-\(getpid())"
-        var fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        var fd = Foundation.open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         if fd < 0 && errno == ENOENT {
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            fd = Foundation.open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         }
         guard fd >= 0 else { throw SiteError.io(path: target, reason: "cannot write (\(String(cString: strerror(errno))))") }
-        var failure: String?
-        var offset = 0
-        while offset < raw.count, let base = raw.baseAddress {
-            let n = Foundation.write(fd, base + offset, raw.count - offset)
-            if n <= 0 { failure = String(cString: strerror(errno)); break }
-            offset += n
+        return File(fd: fd, temp: temp, target: target)
+    }
+
+    /// An open temporary file and where it goes: written in pieces, then renamed into place, or discarded.
+    struct File {
+        let fd: Int32
+        let temp: String
+        let target: String
+
+        func write(_ raw: UnsafeRawBufferPointer) throws {
+            var offset = 0
+            while offset < raw.count, let base = raw.baseAddress {
+                let n = Foundation.write(fd, base + offset, raw.count - offset)
+                if n <= 0 { throw SiteError.io(path: target, reason: "cannot write (\(String(cString: strerror(errno))))") }
+                offset += n
+            }
         }
-        close(fd)
-        if let failure {
-            unlink(temp)
-            throw SiteError.io(path: target, reason: "cannot write (\(failure))")
+
+        func write(_ text: String) throws {
+            var text = text
+            try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
         }
-        guard rename(temp, target) == 0 else {
-            let reason = String(cString: strerror(errno))
+
+        /// Closes the file and renames it into place.
+        func commit() throws {
+            close(fd)
+            guard rename(temp, target) == 0 else {
+                let reason = String(cString: strerror(errno))
+                unlink(temp)
+                throw SiteError.io(path: target, reason: "cannot replace (\(reason))")
+            }
+        }
+
+        /// Closes and deletes the file.
+        func discard() {
+            close(fd)
             unlink(temp)
-            throw SiteError.io(path: target, reason: "cannot replace (\(reason))")
         }
     }
 }

@@ -44,7 +44,8 @@ struct StagedOutput {
 
     /// Writes one file of the next site.
     func write(_ data: Data, to relative: String) throws { try OutputFolder(path: staging).write(data, to: relative) }
-    func write(_ text: String, to relative: String) throws { try OutputFolder(path: staging).write(text, to: relative) }
+    /// Opens one page of the next site, to be written as it renders.
+    func open(_ relative: String) throws -> PageOutput { PageOutput(file: try OutputFolder(path: staging).open(relative)) }
 
     /// Links every current file for which `keep` is true into the next site.
     func link(keep: (String) -> Bool) throws {
@@ -82,7 +83,7 @@ struct StagedOutput {
             throw SiteError.io(path: output, reason: "cannot move the new site into place (\(reason))")
         }
         try? fm.removeItem(atPath: previous)
-        let fd = open(parent, O_RDONLY)
+        let fd = Foundation.open(parent, O_RDONLY)
         if fd >= 0 { fsync(fd); close(fd) }
     }
 }

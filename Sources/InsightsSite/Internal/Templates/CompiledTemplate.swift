@@ -28,13 +28,19 @@ struct CompiledTemplate: Sendable {
     /// Renders with `value` as the root context; `partials` resolves `{{> name}}`.
     func render(_ value: TemplateValue, partials: [String: CompiledTemplate]) -> String {
         var out = ""
-        var stack = [value]
-        Self.render(nodes, stack: &stack, partials: partials, indentation: nil, into: &out)
+        render(value, partials: partials, into: &out)
         return out
     }
 
-    private static func render(_ nodes: [Node], stack: inout [TemplateValue], partials: [String: CompiledTemplate],
-                               indentation: String?, into out: inout String) {
+    /// Renders into `out` as it goes (a page's file: see `PageOutput`).
+    func render<Output: TemplateOutput>(_ value: TemplateValue, partials: [String: CompiledTemplate], into out: inout Output) {
+        var stack = [value]
+        Self.render(nodes, stack: &stack, partials: partials, indentation: nil, into: &out)
+    }
+
+    private static func render<Output: TemplateOutput>(_ nodes: [Node], stack: inout [TemplateValue],
+                                                       partials: [String: CompiledTemplate], indentation: String?,
+                                                       into out: inout Output) {
         guard let indentation, !indentation.isEmpty else {
             for node in nodes { render(node, stack: &stack, partials: partials, indentation: indentation, into: &out) }
             return
@@ -47,17 +53,18 @@ struct CompiledTemplate: Sendable {
             if !piece.isEmpty, own.last == "\n" { own += indentation }
             own += piece
         }
-        out += own
+        out.append(own)
     }
 
-    private static func render(_ node: Node, stack: inout [TemplateValue], partials: [String: CompiledTemplate],
-                               indentation: String?, into out: inout String) {
+    private static func render<Output: TemplateOutput>(_ node: Node, stack: inout [TemplateValue],
+                                                       partials: [String: CompiledTemplate], indentation: String?,
+                                                       into out: inout Output) {
         switch node {
         case .text(let text):
-            out += text
+            out.append(text)
         case .variable(let name, let isEscaped):
             guard let value = lookUp(name, in: stack) else { return }
-            if isEscaped { HTMLEscape.append(value.text, to: &out) } else { out += value.text }
+            if isEscaped { HTMLEscape.append(value.text, to: &out) } else { out.append(value.text) }
         case .section(let name, let isInverted, let children):
             let value = lookUp(name, in: stack)
             if isInverted {
@@ -138,9 +145,9 @@ struct CompiledTemplate: Sendable {
 /// holds them; swift-mustache compares whole Characters instead, and leaves a `"` that a combining mark follows
 /// unescaped although a browser still ends the attribute there (`content="{{description}}"` from note text).
 enum HTMLEscape {
-    static func append(_ text: String, to out: inout String) {
+    static func append<Output: TemplateOutput>(_ text: String, to out: inout Output) {
         guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
-            out += text
+            out.append(text)
             return
         }
         var bytes: [UInt8] = []
@@ -155,6 +162,13 @@ enum HTMLEscape {
             default: bytes.append(b)
             }
         }
-        out += String(decoding: bytes, as: UTF8.self)
+        out.append(String(decoding: bytes, as: UTF8.self))
     }
 }
+
+/// Where rendered text goes: a `String`, or a page on its way to its file (`PageOutput`).
+protocol TemplateOutput {
+    mutating func append(_ text: String)
+}
+
+extension String: TemplateOutput {}

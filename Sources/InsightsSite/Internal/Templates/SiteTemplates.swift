@@ -28,4 +28,16 @@ struct SiteTemplates: Sendable {
         guard let compiled else { return library.render(TemplateTree.of(view), withTemplate: name) }
         return compiled[name]?.render(TemplateValue(view), partials: compiled)
     }
+
+    /// Renders `view` with the template `name` into `out`; false when there is no such template.
+    func render<Output: TemplateOutput>(_ view: Any, template name: String, into out: inout Output) -> Bool {
+        guard let compiled else {
+            guard let text = library.render(TemplateTree.of(view), withTemplate: name) else { return false }
+            out.append(text)
+            return true
+        }
+        guard let template = compiled[name] else { return false }
+        template.render(TemplateValue(view), partials: compiled, into: &out)
+        return true
+    }
 }
