@@ -21,21 +21,31 @@ struct SearchIndex {
 
     /// Pages in doc order, with their date and number of docs.
     private var pages: [(path: String, date: String, count: Int)] = []
-    /// The docs so far, each `[...]`, joined by `,\n` (one string: at 50,000 notes 400,000 small strings held
-    /// twice their text), and how many.
-    private var docs = ""
+    /// How many docs have been written.
     private var docCount = 0
     private var postings: [String: [Int32]] = [:]
     private var totalLength = 0
 
-    init(plan: SitePlan) {
+    /// Writes the whole script for `plan` into `out`, deterministic: terms sorted, postings in doc order. The docs
+    /// come first and are written as they are made (kept until the end, they were 30 MB at 50,000 notes); the
+    /// figures that need all of them follow.
+    static func write<Output: TemplateOutput>(_ plan: SitePlan, into out: inout Output) {
+        out.append("window.INSIGHTS_INDEX={\"v\":3,\"docs\":[")
+        var index = SearchIndex()
+        index.add(plan, docs: &out)
+        index.finish(into: &out)
+    }
+
+    private init() {}
+
+    private mutating func add<Output: TemplateOutput>(_ plan: SitePlan, docs out: inout Output) {
         for note in plan.notes {
             let s = note.session
             let page = plan.sessionPath[s.id] ?? ""
             var covered: Set<String> = []
             func item(_ kind: String, _ i: Int, _ title: String, _ snippet: String, _ priority: String?, _ body: String) {
                 covered.formUnion(add(page: page, date: s.date, kind: kind, title: title,
-                                      snippet: snippet, priority: priority, body: body))
+                                      snippet: snippet, priority: priority, body: body, into: &out))
             }
             for (i, f) in s.findings.enumerated() {
                 item("finding", i, f.title, f.text, f.severity.flatMap { Priority.rank($0, .default) }.map(Priority.label),
@@ -52,26 +62,27 @@ struct SearchIndex {
             for (i, t) in s.takeaways.enumerated() { item("takeaway", i, t.title, t.text, nil, t.text) }
             let focus = Self.summaryFields.lazy.compactMap { key in s.fields.first { $0.key.lowercased() == key }?.value }.first ?? ""
             add(page: page, date: s.date, kind: "session", title: s.title, snippet: focus, priority: nil,
-                body: note.markdown + " " + s.tags.joined(separator: " "), excluding: covered)
+                body: note.markdown + " " + s.tags.joined(separator: " "), excluding: covered, into: &out)
         }
         for t in plan.tasks {
             add(page: "tasks.html", date: "", ref: SafePath.anchor(t.id), kind: "task", title: t.title,
                 snippet: "\(t.id) · \(t.status.rawValue) · last seen \(t.lastSeen)",
-                priority: t.priorityRank.map(Priority.label), body: t.mentions.map(\.text).joined(separator: " "))
+                priority: t.priorityRank.map(Priority.label), body: t.mentions.map(\.text).joined(separator: " "), into: &out)
         }
         // Recurring failures only: one seen in a single session is the finding or friction row already
         // indexed on its session page (at 10,000 generated notes, 17,000 such docs were a fifth of the index).
         for f in plan.failures where f.sessions >= 2 {
             add(page: "failures.html", date: "", ref: SafePath.anchor(f.id), kind: "failure", title: f.title,
                 snippet: "\(f.id) · \(f.sessions) sessions · \(FailureLabels.status(f.status))", priority: nil,
-                body: f.occurrences.map(\.title).joined(separator: " ") + " " + f.terms.joined(separator: " "))
+                body: f.occurrences.map(\.title).joined(separator: " ") + " " + f.terms.joined(separator: " "), into: &out)
         }
     }
 
-    /// Adds one doc; returns the words it indexed. Title words not in `excluding` always count.
+    /// Adds one doc, written to `out`; returns the words it indexed. Title words not in `excluding` always count.
     @discardableResult
-    private mutating func add(page: String, date: String, ref: String? = nil, kind: String, title: String, snippet: String,
-                              priority: String?, body: String, excluding: Set<String> = []) -> Set<String> {
+    private mutating func add<Output: TemplateOutput>(page: String, date: String, ref: String? = nil, kind: String,
+                                                      title: String, snippet: String, priority: String?, body: String,
+                                                      excluding: Set<String> = [], into out: inout Output) -> Set<String> {
         let doc = Int32(docCount)
         var tf: [String: Int] = [:]
         var length = 0
@@ -94,8 +105,7 @@ struct SearchIndex {
         if !plainSnippet.isEmpty || priority != nil || ref != nil { fields.append(JS.string(plainSnippet)) }
         if priority != nil || ref != nil { fields.append(JS.string(priority ?? "")) }
         if let ref { fields.append(JS.string(ref)) }
-        if docCount > 0 { docs += ",\n" }
-        docs += "["; docs += fields.joined(separator: ","); docs += "]"
+        out.append((docCount > 0 ? ",\n[" : "[") + fields.joined(separator: ",") + "]")
         docCount += 1
         return Set(tf.keys)
     }
@@ -122,9 +132,9 @@ struct SearchIndex {
         return !w.allSatisfy(\.isNumber) || w.count == 3
     }
 
-    /// Writes the whole script into `out`, deterministic: terms sorted, postings in doc order. Consumes the index: its postings go once they are coded, and
-    /// each piece once written (made in one string, the script was a second copy of 39 MB at 50,000 notes).
-    consuming func write<Output: TemplateOutput>(into out: inout Output) {
+    /// Ends the script after the docs: the average length, kinds, stop words, pages, terms and postings.
+    /// Consumes the index: its postings go once they are coded.
+    private consuming func finish<Output: TemplateOutput>(into out: inout Output) {
         // Terms and postings space-separated, each in one string (arrays of pieces joined at the end held the
         // postings three times over).
         var terms = "", posts = ""
@@ -146,18 +156,16 @@ struct SearchIndex {
             }
         }
         postings = [:]
-        var head = "window.INSIGHTS_INDEX={\"v\":3,\"avg\":"
-        head += String(docCount == 0 ? 1 : max(1, totalLength / docCount))
-        head += ",\"kinds\":[" + Self.kinds.map(JS.string).joined(separator: ",") + "]"
-        head += ",\"stop\":" + JS.string(Tokens.stopWords.sorted().joined(separator: " "))
-        head += ",\"pages\":[" + pages.map { "[\(JS.string($0.path)),\(JS.string($0.date)),\($0.count)]" }.joined(separator: ",") + "]"
-        head += ",\n\"docs\":["
+        var tail = "],\n\"avg\":"
+        tail += String(docCount == 0 ? 1 : max(1, totalLength / docCount))
+        tail += ",\"kinds\":[" + Self.kinds.map(JS.string).joined(separator: ",") + "]"
+        tail += ",\"stop\":" + JS.string(Tokens.stopWords.sorted().joined(separator: " "))
+        tail += ",\"pages\":[" + pages.map { "[\(JS.string($0.path)),\(JS.string($0.date)),\($0.count)]" }.joined(separator: ",") + "]"
         let termText = JS.string(terms)
         terms = ""
         // Postings are base-32 digits and spaces: nothing to escape.
-        out.append(head)
-        out.append(docs); docs = ""
-        out.append("]"); out.append(",\n\"terms\":"); out.append(termText)
+        out.append(tail)
+        out.append(",\n\"terms\":"); out.append(termText)
         out.append(",\n\"post\":\""); out.append(posts); posts = ""
         out.append("\"};\n")
     }

@@ -41,7 +41,7 @@ struct PagePlanner {
                               description: "Search every session, finding, friction point and task.", section: "search.html",
                               scripts: [Self.searchIndexPath], into: &out)
         })
-        jobs.append(PageJob(path: Self.searchIndexPath, key: all, render: { out in SearchIndex(plan: plan).write(into: &out) },
+        jobs.append(PageJob(path: Self.searchIndexPath, key: all, render: { out in SearchIndex.write(plan, into: &out) },
                             isLarge: true))
         for asset in ["style.css", "site.js"] {
             let text = templates.files[asset] ?? ""
