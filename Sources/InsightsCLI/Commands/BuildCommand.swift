@@ -73,14 +73,18 @@ struct BuildCommand: AsyncParsableCommand {
         }
     }
 
-    /// Every session with its note's text, and the tasks and failure clusters. `files`: session id → note file,
-    /// emptied once the notes are read.
+    /// Every session with its note's file (read when the build needs the text), and the tasks and failure
+    /// clusters. `files`: session id → note file, emptied once the notes are listed.
     static func input(index: Index, files: inout [String: String], journal: Journal, console: Console) throws -> SiteInput {
         var input = SiteInput(notes: [])
         for session in try index.sessions() {
-            let text = files[session.id].flatMap { try? journal.read($0) }.map { String(decoding: $0, as: UTF8.self) }
-            if text == nil { console.err("insights: \(session.id): note file not found; its page shows the extracted items only") }
-            input.notes.append(SiteNote(session: session, markdown: text ?? ""))
+            let path = files[session.id].map { journal.url($0).path }
+            if let path, FileManager.default.isReadableFile(atPath: path) {
+                input.notes.append(SiteNote(session: session, file: path))
+            } else {
+                console.err("insights: \(session.id): note file not found; its page shows the extracted items only")
+                input.notes.append(SiteNote(session: session, markdown: ""))
+            }
         }
         files = [:]
         input.tasks = try index.tasks()

@@ -1,3 +1,4 @@
+import Foundation
 import InsightsCore
 
 /// Everything a site build reads: the sessions with their notes, the tracked tasks and failure clusters.
@@ -15,11 +16,36 @@ public struct SiteInput: Sendable {
 }
 
 /// One session and the Markdown text of its note (rendered on the session's page).
+///
+/// `SiteNote(session: s, markdown: text)` holds the text; `SiteNote(session: s, file: "/j/2025-12-17.md")` reads it
+/// from the file each time the build needs it (the plan's fingerprint, the search index, the session's page),
+/// so a build does not hold every note: at 50,000 notes they were 52 MB of its peak.
 public struct SiteNote: Sendable {
     public var session: Session
-    public var markdown: String
+    private var text: Text
+
+    enum Text: Sendable {
+        case held(String)
+        /// The note's file; read as UTF-8 (invalid bytes replaced), empty when it cannot be read.
+        case file(String)
+    }
 
     public init(session: Session, markdown: String) {
-        self.session = session; self.markdown = markdown
+        self.session = session; self.text = .held(markdown)
+    }
+
+    public init(session: Session, file: String) {
+        self.session = session; self.text = .file(file)
+    }
+
+    /// The note's text: held, or read from its file now.
+    public var markdown: String {
+        get {
+            switch text {
+            case .held(let markdown): return markdown
+            case .file(let path): return (FileManager.default.contents(atPath: path)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            }
+        }
+        set { text = .held(newValue) }
     }
 }

@@ -63,6 +63,27 @@ struct SiteBuildTests {
         for (path, data) in fa { #expect(fb[path] == data, "\(path) differs") }
     }
 
+    @Test("notes read from their files build the site that held notes build; an unreadable file reads as empty")
+    func fileBackedNotes() throws {
+        let held = try SiteFixtures.corpusInput()
+        let notes = try SiteFixtures.tempFolder("notes")
+        defer { try? FileManager.default.removeItem(atPath: notes) }
+        var files = SiteInput(notes: [])
+        for (i, note) in held.notes.enumerated() {
+            let path = notes + "/\(i).md"
+            try Data(note.markdown.utf8).write(to: URL(fileURLWithPath: path))
+            files.notes.append(SiteNote(session: note.session, file: path))
+        }
+        let a = try SiteFixtures.tempFolder("held"), b = try SiteFixtures.tempFolder("files")
+        defer { try? FileManager.default.removeItem(atPath: a); try? FileManager.default.removeItem(atPath: b) }
+        _ = try SiteBuilder().build(held, to: a)
+        _ = try SiteBuilder().build(files, to: b)
+        let fa = try SiteFixtures.files(a), fb = try SiteFixtures.files(b)
+        #expect(fa.count > 10 && fa.keys.sorted() == fb.keys.sorted())
+        for (path, data) in fa { #expect(fb[path] == data, "\(path) differs") }
+        #expect(SiteNote(session: held.notes[0].session, file: notes + "/missing.md").markdown == "")
+    }
+
     @Test("a rebuild rewrites nothing; a changed note rewrites its page and the lists; a removed note's page goes")
     func incremental() throws {
         let out = try SiteFixtures.tempFolder("incr")
