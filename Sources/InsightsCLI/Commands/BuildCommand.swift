@@ -59,37 +59,25 @@ struct BuildCommand: AsyncParsableCommand {
                 try show(report, templates: templates, console: console)
                 return
             }
-            var files = Dictionary(keys.map { ($0.id, $0.file) }, uniquingKeysWith: { a, _ in a })
+            // Notes whose file is gone are said once, here; their pages show the extracted items only.
+            var missing: Set<String> = []
+            for key in keys where !FileManager.default.isReadableFile(atPath: journal.path + "/" + key.file) {
+                console.err("insights: \(key.id): note file not found; its page shows the extracted items only")
+                missing.insert(key.id)
+            }
             keys = []  // the sessions' keys (30 MB at 50,000 notes) are not needed past here
             let report: BuildReport
             do {
-                // Made in the call, so the build owns the only copy and can let its parts go.
-                report = try builder.build(try Self.input(index: index, files: &files, journal: journal, console: console),
+                // Made in the call, so the build owns the only copy of the tasks and clusters and can let them go.
+                // The sessions are read from the index as the build needs them, a batch at a time.
+                report = try builder.build(SiteInput(sessions: IndexSessions(index: index, journal: journal, missing: missing),
+                                                     tasks: try index.tasks(), failures: try index.failures()),
                                            to: folder, source: source)
             } catch let error as SiteError {
                 throw CLIError.failure(error.description)
             }
             try show(report, templates: templates, console: console)
         }
-    }
-
-    /// Every session with its note's file (read when the build needs the text), and the tasks and failure
-    /// clusters. `files`: session id → note file, emptied once the notes are listed.
-    static func input(index: Index, files: inout [String: String], journal: Journal, console: Console) throws -> SiteInput {
-        var input = SiteInput(notes: [])
-        for session in try index.sessions() {
-            let path = files[session.id].map { journal.url($0).path }
-            if let path, FileManager.default.isReadableFile(atPath: path) {
-                input.notes.append(SiteNote(session: session, file: path))
-            } else {
-                console.err("insights: \(session.id): note file not found; its page shows the extracted items only")
-                input.notes.append(SiteNote(session: session, markdown: ""))
-            }
-        }
-        files = [:]
-        input.tasks = try index.tasks()
-        input.failures = try index.failures()
-        return input
     }
 
     func show(_ report: BuildReport, templates: TemplateSet, console: Console) throws {

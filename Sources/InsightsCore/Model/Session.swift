@@ -171,3 +171,8 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         self.line = line; self.message = message; self.hint = hint
     }
 }
+
+/// A part of a session that a reader of many sessions may want alone (the site's findings and friction pages).
+public enum SessionPart: Sendable {
+    case findings, friction
+}

@@ -1,15 +1,14 @@
 import Foundation
 import InsightsCore
 
-/// The site's shape before any page is rendered: ordered sessions, file names and cross-links.
+/// The site's shape before any page is rendered: ordered session summaries, file names and cross-links. The
+/// sessions themselves are read again from `source` by the pages that show them.
 struct SitePlan {
+    /// Where the sessions are read from.
+    var source: any SiteSessions = HeldSessions([])
     /// Newest first (date descending, then id).
-    var notes: [SiteNote] = []
-    /// Session id → output path (`sessions/2025-12-17-session-insights.html`).
-    var sessionPath: [String: String] = [:]
-    /// Session id → fingerprint of everything shown about it.
-    var sessionDigest: [String: String] = [:]
-    /// Session id → its position in `notes` (the number in an `ItemKey`).
+    var summaries: [SessionSummary] = []
+    /// Session id → its position in `summaries` (the number in an `ItemKey`).
     var sessionNumber: [String: Int32] = [:]
     /// An item's session and line → the position in `tasks` of the tracked task mentioned there.
     var taskAt: [ItemKey: Int32] = [:]
@@ -22,11 +21,27 @@ struct SitePlan {
     /// Fixed once planned: `taskAt` and `failureAt` point into them by position.
     private(set) var tasks: [TrackedTask] = []
     private(set) var failures: [FailureCluster] = []
-    var sessionTitle: [String: String] = [:]
     /// Note file name (lowercased, from `Session.source`) → its page, as linked from another session page.
     var notePages: [String: String] = [:]
+    /// Every finding's category and severity group (the findings page's filters), and the number of findings
+    /// and friction rows.
+    var findingCategories: Set<String> = []
+    var findingSeverities: Set<String> = []
+    var findingCount = 0
+    var frictionCount = 0
     /// Fingerprint of the whole input (for pages that list everything).
     var allDigest = ""
+
+    /// The summary of the session `id`, if it is on the site.
+    func summary(_ id: String) -> SessionSummary? { sessionNumber[id].map { summaries[Int($0)] } }
+    /// Output path of the session `id`'s page.
+    func path(of id: String) -> String? { summary(id)?.path }
+    func title(of id: String) -> String? { summary(id)?.title }
+
+    /// The plan's order of sessions: newest first, then by id.
+    static func isBefore(_ a: SiteNote, _ b: SiteNote) -> Bool {
+        a.session.date != b.session.date ? a.session.date > b.session.date : a.session.id < b.session.id
+    }
 
     /// A session's item by line, in 8 bytes: at 50,000 notes the plan keyed by `"session#line"` strings, with a
     /// copy of the task or cluster per key, held 440 MB.
@@ -54,23 +69,9 @@ struct SitePlan {
 
     /// Link from any page (at `root`) to the item of `session` at `line`, or to the session page.
     func href(session: String, line: Int?, root: String) -> String? {
-        guard let page = sessionPath[session] else { return nil }
-        if let line, let n = sessionNumber[session], let anchor = Self.anchor(of: notes[Int(n)].session, line: line) {
-            return root + page + "#" + anchor
-        }
-        return root + page
-    }
-
-    /// The anchor a session page gives its item at `line` (`finding-3`): the first item on that line, findings
-    /// first. Found in the session when a link needs it: a table of every item's anchor was 19 MB at 50,000 notes.
-    static func anchor(of s: Session, line: Int) -> String? {
-        if let i = s.findings.firstIndex(where: { $0.line == line }) { return "finding-\(i + 1)" }
-        if let i = s.friction.firstIndex(where: { $0.line == line }) { return "friction-\(i + 1)" }
-        if let i = s.completed.firstIndex(where: { $0.line == line }) { return "completed-\(i + 1)" }
-        if let i = s.remaining.firstIndex(where: { $0.line == line }) { return "remaining-\(i + 1)" }
-        if let i = s.updates.firstIndex(where: { $0.line == line }) { return "update-\(i + 1)" }
-        if let i = s.takeaways.firstIndex(where: { $0.line == line }) { return "takeaway-\(i + 1)" }
-        return nil
+        guard let summary = summary(session) else { return nil }
+        if let line, let anchor = summary.anchor(line: line) { return root + summary.path + "#" + anchor }
+        return root + summary.path
     }
 
     static func taskAnchor(_ id: String) -> String { "task-" + SafePath.anchor(id) }
@@ -78,41 +79,37 @@ struct SitePlan {
 
     init() {}
 
-    /// The plan of `input`, whose sessions, tasks and clusters it takes (`input` is left empty) and sorts in
-    /// place, so they are never held twice.
-    init(taking input: inout SiteInput, options: SiteOptions, templatesDigest: String) {
-        notes = input.notes
-        input.notes = []
-        notes.sort { a, b in
-            a.session.date != b.session.date ? a.session.date > b.session.date : a.session.id < b.session.id
+    /// The plan of `input`, whose tasks and clusters it takes (`input` is left empty) and sorts in place, so
+    /// they are never held twice. Every session is read once from the input's source, a batch at a time, and
+    /// summarised.
+    init(taking input: inout SiteInput, options: SiteOptions, templatesDigest: String) throws {
+        source = input.sessions ?? HeldSessions(input.notes)
+        input.notes = []; input.sessions = nil
+        // Read and summarised a batch at a time, on every core.
+        let ids = try source.ids(), from = source
+        let batches = stride(from: 0, to: ids.count, by: NoteCursor.batch).map { $0..<min($0 + NoteCursor.batch, ids.count) }
+        for batch in try Parallel.map(batches, { range in try Summarised(try from.notes(Array(ids[range]))) }) {
+            summaries += batch.summaries
+            findingCategories.formUnion(batch.categories); findingSeverities.formUnion(batch.severities)
+            findingCount += batch.findings; frictionCount += batch.friction
         }
+        summaries.sort { a, b in a.date != b.date ? a.date > b.date : a.id < b.id }
+        // One summary per id (a source may repeat one): the first in this order.
+        var seen: Set<String> = []
+        summaries = summaries.filter { seen.insert($0.id).inserted }
         var usedFiles: Set<String> = []
         var usedTags: Set<String> = []
         var all = Fingerprint()
         all.add(templatesDigest)
         all.add(options.title); all.add(options.baseURL); all.add(options.allowUnsafeHTML); all.add(options.generatedOn)
         all.add(options.homeSessions)
-        for note in notes.sorted(by: { $0.session.id < $1.session.id }) {
-            let s = note.session
-            guard sessionPath[s.id] == nil else { continue }
-            sessionPath[s.id] = "sessions/" + Self.unique(SafePath.fileName(s.id), &usedFiles) + ".html"
+        for n in summaries.indices.sorted(by: { summaries[$0].id < summaries[$1].id }) {
+            summaries[n].path = "sessions/" + Self.unique(SafePath.fileName(summaries[n].id), &usedFiles) + ".html"
         }
-        notes = notes.filter { sessionPath[$0.session.id] != nil }
-        var seen: Set<String> = []
-        notes = notes.filter { seen.insert($0.session.id).inserted }
-        for (i, note) in notes.enumerated() { sessionNumber[note.session.id] = Int32(i) }
-        for note in notes {
-            let s = note.session
-            sessionTitle[s.id] = s.title
-            if let page = sessionPath[s.id] {
-                let name = ((s.source.isEmpty ? s.id + ".md" : s.source) as NSString).lastPathComponent.lowercased()
-                if notePages[name] == nil { notePages[name] = String(page.dropFirst("sessions/".count)) }
-            }
-            var d = Fingerprint()
-            d.add(note.markdown)
-            d.addSession(s)
-            sessionDigest[s.id] = d.hex
-            all.add(s.id); all.add(d.hex)
+        for (i, s) in summaries.enumerated() {
+            sessionNumber[s.id] = Int32(i)
+            if notePages[s.noteName] == nil { notePages[s.noteName] = String(s.path.dropFirst("sessions/".count)) }
+            all.add(s.id); all.add(s.digest)
             for tag in s.tags.sorted() where tagSessions[tag]?.last != s.id {
                 tagSessions[tag, default: []].append(s.id)
             }
@@ -138,6 +135,24 @@ struct SitePlan {
         allDigest = all.hex
     }
 
+    /// The summaries of a batch of notes, and what the findings and friction pages need of them.
+    private struct Summarised: Sendable {
+        var summaries: [SessionSummary] = []
+        var categories: Set<String> = [], severities: Set<String> = []
+        var findings = 0, friction = 0
+
+        init(_ notes: [SiteNote]) {
+            for note in notes {
+                summaries.append(SessionSummary(note))
+                for f in note.session.findings {
+                    categories.insert(f.category); severities.insert(IndexPages.severityGroup(f).group)
+                }
+                findings += note.session.findings.count
+                friction += note.session.friction.count
+            }
+        }
+    }
+
     private static func unique(_ base: String, _ used: inout Set<String>) -> String {
         var name = base
         var n = 2
@@ -147,11 +162,9 @@ struct SitePlan {
     }
 
     /// Fingerprint of what a session page shows besides the session: the tasks and clusters it links to.
-    func linkDigest(for s: Session) -> String {
+    func linkDigest(for s: SessionSummary) -> String {
         var d = Fingerprint()
-        let lines = s.findings.map(\.line) + s.friction.map(\.line) + s.completed.map(\.line) + s.remaining.map(\.line)
-            + s.updates.map(\.line)
-        for line in lines {
+        for line in s.linkedLines.map(Int.init) {
             if let t = task(at: s.id, line) { d.add(t.id); d.add(t.status.rawValue); d.add(t.title) }
             if let f = failure(at: s.id, line) { d.add(f.id); d.add(f.status.rawValue); d.add(f.title) }
         }

@@ -111,6 +111,49 @@ public final class Index: Sendable {
         try decodedRows(sql: "SELECT json FROM session ORDER BY date DESC, id DESC", as: Session.self)
     }
 
+    /// Every session's id, in no particular order.
+    public func sessionIDs() throws -> [String] {
+        try writer.read { db in try String.fetchAll(db, sql: "SELECT id FROM session") }
+    }
+
+    /// The sessions with these ids, each with its note's file, in no particular order; an id the index does not
+    /// have is left out. For reading a few hundred at a time (a site build reads every session this way, and
+    /// holds none of them for long). The rows are read in one transaction and decoded after it.
+    public func sessions(ids: [String]) throws -> [StoredSession] {
+        guard !ids.isEmpty else { return [] }
+        let rows = try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT file, json FROM session WHERE id IN (" + Self.placeholders(ids.count) + ")",
+                             arguments: StatementArguments(ids))
+                .map { (file: $0[0] as String, json: $0[1] as Data) }
+        }
+        return try rows.map { StoredSession(session: try Self.decode($0.json), file: $0.file) }
+    }
+
+    /// The sessions with these ids as `sessions(ids:)` gives them, with only their id, title, date and `part`
+    /// (the rest empty): SQLite takes the part out of the stored JSON, and only it is decoded (a site build's
+    /// findings page read every session whole: 4 s at 50,000 notes).
+    public func sessions(ids: [String], only part: SessionPart) throws -> [StoredSession] {
+        guard !ids.isEmpty else { return [] }
+        let path = part == .findings ? "$.findings" : "$.friction"
+        let rows = try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT file, id, title, date, json_extract(json, ?) FROM session WHERE id IN ("
+                                + Self.placeholders(ids.count) + ")", arguments: StatementArguments([path] + ids))
+                .map { (file: $0[0] as String, id: $0[1] as String, title: $0[2] as String, date: $0[3] as String,
+                        json: Data(($0[4] as String? ?? "[]").utf8)) }
+        }
+        return try rows.map { row in
+            var session = Session(id: row.id, title: row.title, date: row.date)
+            switch part {
+            case .findings: session.findings = try StoredJSON.decode([Finding].self, from: row.json)
+            case .friction: session.friction = try StoredJSON.decode([Friction].self, from: row.json)
+            }
+            return StoredSession(session: session, file: row.file)
+        }
+    }
+
+    /// `?, ?, ?` for `count` arguments.
+    static func placeholders(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ",") }
+
     /// One session by id, or nil.
     public func session(id: String) throws -> Session? {
         try writer.read { db in

@@ -5,10 +5,10 @@ struct IndexPages {
     let plan: SitePlan
     let options: SiteOptions
 
-    func row(_ s: Session, root: String) -> SessionRowView {
-        SessionRowView(href: root + (plan.sessionPath[s.id] ?? "index.html"), title: s.title, date: s.date,
-                       findings: s.findings.count, friction: s.friction.count, completed: s.completed.count,
-                       remaining: s.remaining.count,
+    func row(_ s: SessionSummary, root: String) -> SessionRowView {
+        SessionRowView(href: root + s.path, title: s.title, date: s.date,
+                       findings: Int(s.counts.findings), friction: Int(s.counts.friction), completed: Int(s.counts.completed),
+                       remaining: Int(s.counts.remaining),
                        tags: s.tags.map { TagView(name: $0, href: root + (plan.tagPath[$0] ?? "tags.html")) })
     }
 
@@ -23,10 +23,10 @@ struct IndexPages {
             HomeView.FailureRow(href: "failures.html#" + SitePlan.failureAnchor(f.id), title: f.title, sessions: f.sessions,
                                 statusLabel: FailureLabels.status(f.status), isRecurredAfterFix: f.status == .recurredAfterFix)
         }
-        let sessions = plan.notes.map(\.session)
+        let sessions = plan.summaries
         return HomeView(
             root: "", siteTitle: options.title, sessionCount: sessions.count,
-            findingCount: sessions.reduce(0) { $0 + $1.findings.count },
+            findingCount: plan.findingCount,
             openTaskCount: plan.tasks.filter { $0.status != .done }.count, recurringCount: recurring.count,
             chart: ActivityChart.svg(dates: sessions.map(\.date)),
             urgent: urgent, hasUrgent: !urgent.isEmpty, failures: Array(top), hasFailures: !top.isEmpty,
@@ -35,14 +35,14 @@ struct IndexPages {
     }
 
     func allSessions() -> TimelineView {
-        TimelineView(root: "", sessionCount: plan.notes.count, sessions: plan.notes.map { row($0.session, root: "") })
+        TimelineView(root: "", sessionCount: plan.summaries.count, sessions: plan.summaries.map { row($0, root: "") })
     }
 
     func tag(_ name: String) -> TimelineView {
         let ids = plan.tagSessions[name] ?? []
-        let notes = plan.notes.filter { ids.contains($0.session.id) }
-        return TimelineView(root: "../", name: name, count: notes.count, sessionCount: notes.count,
-                            sessions: notes.map { row($0.session, root: "../") })
+        let sessions = ids.compactMap(plan.summary)
+        return TimelineView(root: "../", name: name, count: sessions.count, sessionCount: sessions.count,
+                            sessions: sessions.map { row($0, root: "../") })
     }
 
     func tags() -> TagsView {
@@ -50,27 +50,27 @@ struct IndexPages {
         return TagsView(tags: tags, hasTags: !tags.isEmpty)
     }
 
-    /// Every finding, newest session first; each row is made as the page reaches it (see `LazyRows`).
-    func findings() -> FindingsView {
+    /// Every finding, newest session first; each row is made as the page reaches it (see `LazyRows`), from the
+    /// sessions read back a batch at a time (`cursor`; `check` it after the page).
+    func findings(_ cursor: NoteCursor) -> FindingsView {
         var at: [(note: Int32, finding: Int32)] = []
-        var categories: Set<String> = [], severities: Set<String> = []
-        for (n, note) in plan.notes.enumerated() {
-            for (i, f) in note.session.findings.enumerated() {
-                categories.insert(f.category); severities.insert(Self.severityGroup(f).group)
-                at.append((Int32(n), Int32(i)))
-            }
+        at.reserveCapacity(plan.findingCount)
+        for (n, s) in plan.summaries.enumerated() {
+            for i in 0..<s.counts.findings { at.append((Int32(n), i)) }
         }
         let plan = plan
         let rows = LazyRows(count: at.count) { [at] k -> FindingsView.Row in
-            let s = plan.notes[Int(at[k].note)].session, i = Int(at[k].finding), f = s.findings[i]
+            let n = Int(at[k].note), i = Int(at[k].finding), summary = plan.summaries[n]
+            guard let s = cursor.note(n)?.session, i < s.findings.count else { return .empty }
+            let f = s.findings[i]
             let (rank, group) = Self.severityGroup(f)
-            return FindingsView.Row(href: (plan.sessionPath[s.id] ?? "") + "#finding-\(i + 1)", title: HTMLText.plain(f.title),
+            return FindingsView.Row(href: summary.path + "#finding-\(i + 1)", title: HTMLText.plain(f.title),
                                     category: f.category, severity: f.severity, severityRank: rank ?? 9, severityGroup: group,
                                     date: s.date, sessionTitle: s.title,
                                     summary: f.text.isEmpty ? nil : HTMLText.excerpt(HTMLText.plain(f.text), limit: 160))
         }
-        return FindingsView(count: at.count, sessionCount: plan.notes.count, categories: categories.sorted(),
-                            severities: severities.sorted(), findings: rows)
+        return FindingsView(count: at.count, sessionCount: plan.summaries.count, categories: plan.findingCategories.sorted(),
+                            severities: plan.findingSeverities.sorted(), findings: rows)
     }
 
     /// A finding's severity as a rank (P0 = 0 ... 3) and the group the page filters by: its label, `none`, or `other`.
@@ -79,15 +79,21 @@ struct IndexPages {
         return (rank, rank.map(Priority.label) ?? (f.severity == nil ? "none" : "other"))
     }
 
-    func friction() -> FrictionView {
-        var rows: [FrictionView.Row] = []
-        for note in plan.notes {
-            let s = note.session
-            for (i, f) in s.friction.enumerated() {
-                rows.append(.init(href: (plan.sessionPath[s.id] ?? "") + "#friction-\(i + 1)", problem: HTMLText.plain(f.problem),
-                                  response: HTMLText.plain(f.response), correction: HTMLText.plain(f.correction), date: s.date))
-            }
+    /// Every friction row, newest session first, made as the page reaches it (as `findings`).
+    func friction(_ cursor: NoteCursor) -> FrictionView {
+        var at: [(note: Int32, row: Int32)] = []
+        at.reserveCapacity(plan.frictionCount)
+        for (n, s) in plan.summaries.enumerated() {
+            for i in 0..<s.counts.friction { at.append((Int32(n), i)) }
         }
-        return FrictionView(count: rows.count, rows: rows, hasRows: !rows.isEmpty)
+        let plan = plan
+        let rows = LazyRows(count: at.count) { [at] k -> FrictionView.Row in
+            let n = Int(at[k].note), i = Int(at[k].row), summary = plan.summaries[n]
+            guard let s = cursor.note(n)?.session, i < s.friction.count else { return .empty }
+            let f = s.friction[i]
+            return FrictionView.Row(href: summary.path + "#friction-\(i + 1)", problem: HTMLText.plain(f.problem),
+                                    response: HTMLText.plain(f.response), correction: HTMLText.plain(f.correction), date: s.date)
+        }
+        return FrictionView(count: at.count, rows: rows, hasRows: !at.isEmpty)
     }
 }

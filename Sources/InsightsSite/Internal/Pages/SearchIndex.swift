@@ -29,19 +29,20 @@ struct SearchIndex {
     /// Writes the whole script for `plan` into `out`, deterministic: terms sorted, postings in doc order. The docs
     /// come first and are written as they are made (kept until the end, they were 30 MB at 50,000 notes); the
     /// figures that need all of them follow.
-    static func write<Output: TemplateOutput>(_ plan: SitePlan, into out: inout Output) {
+    /// The sessions are read back from the plan's source a batch at a time.
+    static func write<Output: TemplateOutput>(_ plan: SitePlan, into out: inout Output) throws {
         out.append("window.INSIGHTS_INDEX={\"v\":3,\"docs\":[")
         var index = SearchIndex()
-        index.add(plan, docs: &out)
+        try index.add(plan, docs: &out)
         index.finish(into: &out)
     }
 
     private init() {}
 
-    private mutating func add<Output: TemplateOutput>(_ plan: SitePlan, docs out: inout Output) {
-        for note in plan.notes {
+    private mutating func add<Output: TemplateOutput>(_ plan: SitePlan, docs out: inout Output) throws {
+        try plan.forEachNote { n, note in
             let s = note.session
-            let page = plan.sessionPath[s.id] ?? ""
+            let page = plan.summaries[n].path
             var covered: Set<String> = []
             func item(_ kind: String, _ i: Int, _ title: String, _ snippet: String, _ priority: String?, _ body: String) {
                 covered.formUnion(add(page: page, date: s.date, kind: kind, title: title,

@@ -42,21 +42,21 @@ struct TrackingPages {
             dependsOn: deps, hasDepends: !deps.isEmpty,
             mentions: shown.map { m in
                 TaskBoardView.Mention(date: m.date, href: plan.href(session: m.session, line: m.line, root: "") ?? "index.html",
-                                      sessionTitle: plan.sessionTitle[m.session] ?? m.session, kind: m.kind.rawValue,
+                                      sessionTitle: plan.title(of: m.session) ?? m.session, kind: m.kind.rawValue,
                                       priority: m.priority, text: HTMLText.excerpt(HTMLText.plain(m.text), limit: 200))
             },
             mentionCount: mentions.count, omitted: omitted, hasOmitted: omitted > 0)
     }
 
     func map() -> FailureMapView {
-        let dates = plan.notes.map(\.session.date).filter { ActivityChart.DateParts($0) != nil }.sorted()
+        let dates = plan.summaries.map(\.date).filter { ActivityChart.DateParts($0) != nil }.sorted()
         // A failure seen in one session is listed in a line (10,000 generated notes: 17,000 of them, 16 MB in full).
         let singles = plan.failures.filter { $0.sessions < 2 }.map { f -> FailureMapView.Single in
             let first = f.occurrences.min { ($0.date, $0.session, $0.line) < ($1.date, $1.session, $1.line) }
             return FailureMapView.Single(
                 anchor: SitePlan.failureAnchor(f.id), id: f.id, title: f.title, date: first?.date ?? f.firstSeen,
                 href: first.flatMap { plan.href(session: $0.session, line: $0.line, root: "") } ?? "index.html",
-                sessionTitle: first.map { plan.sessionTitle[$0.session] ?? $0.session } ?? "",
+                sessionTitle: first.map { plan.title(of: $0.session) ?? $0.session } ?? "",
                 statusLabel: FailureLabels.status(f.status))
         }
         let clusters = plan.failures.filter { $0.sessions >= 2 }.map { f -> FailureMapView.Cluster in
@@ -72,7 +72,7 @@ struct TrackingPages {
                 occurrences: shown.map { o in
                     FailureMapView.Occurrence(date: o.date, href: plan.href(session: o.session, line: o.line, root: "") ?? "index.html",
                                               title: HTMLText.plain(o.title), kind: o.kind,
-                                              sessionTitle: plan.sessionTitle[o.session] ?? o.session,
+                                              sessionTitle: plan.title(of: o.session) ?? o.session,
                                               isAfterFix: firstFix.map { o.date > $0 } ?? false)
                 },
                 fixes: f.fixes.map { x in

@@ -34,8 +34,8 @@ enum BuildSteps {
     }
 
     static let planSessions = SiteStep(name: "Plan sessions, anchors and links") { context in
-        // Moved, not copied: the plan's ordered sessions, tasks and clusters are the input's.
-        context.plan = SitePlan(taking: &context.input, options: context.options, templatesDigest: context.templatesDigest)
+        // The tasks and clusters are moved, not copied; the sessions are read from the input once and summarised.
+        context.plan = try SitePlan(taking: &context.input, options: context.options, templatesDigest: context.templatesDigest)
     }
 
     static let readManifest = SiteStep(name: "Read the previous build's manifest") { context in

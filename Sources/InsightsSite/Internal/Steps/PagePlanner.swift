@@ -1,3 +1,4 @@
+import InsightsCore
 import Mustache
 
 /// Lists every file of the site with the fingerprint of what it shows and a closure that renders it.
@@ -18,20 +19,24 @@ struct PagePlanner {
         var jobs: [PageJob] = []
         let title = options.title
 
-        // The pages that list the whole journal: (file and section, template, title, description, view).
-        let listPages: [(path: String, template: String, title: String, description: String, view: @Sendable () -> Any)] = [
-            ("index.html", "home", "Home", "\(title): sessions, open tasks and recurring failures.", { index.home() }),
-            ("sessions.html", "sessions", "All sessions", "Every session of \(title), newest first.", { index.allSessions() }),
-            ("findings.html", "findings", "Findings", "Every finding of every session, by category and severity.", { index.findings() }),
-            ("friction.html", "friction", "Friction", "What got in the way, what was done and what should have been done.", { index.friction() }),
-            ("tasks.html", "tasks", "Tasks", "Open, blocked and done tasks by priority, each with its history.", { tracking.board() }),
-            ("failures.html", "failures", "Recurring failures", "The same mistakes and blockers across sessions, and whether fixes held.", { tracking.map() }),
-            ("tags.html", "tags", "Tags", "Sessions by tag.", { index.tags() }),
+        // The pages that list the whole journal: (file and section, template, title, description, view). The
+        // findings and friction rows read the sessions back through the cursor as the page reaches them.
+        let listPages: [(path: String, template: String, title: String, description: String, part: SessionPart?,
+                         view: @Sendable (NoteCursor) -> Any)] = [
+            ("index.html", "home", "Home", "\(title): sessions, open tasks and recurring failures.", nil, { _ in index.home() }),
+            ("sessions.html", "sessions", "All sessions", "Every session of \(title), newest first.", nil, { _ in index.allSessions() }),
+            ("findings.html", "findings", "Findings", "Every finding of every session, by category and severity.", .findings, { index.findings($0) }),
+            ("friction.html", "friction", "Friction", "What got in the way, what was done and what should have been done.", .friction, { index.friction($0) }),
+            ("tasks.html", "tasks", "Tasks", "Open, blocked and done tasks by priority, each with its history.", nil, { _ in tracking.board() }),
+            ("failures.html", "failures", "Recurring failures", "The same mistakes and blockers across sessions, and whether fixes held.", nil, { _ in tracking.map() }),
+            ("tags.html", "tags", "Tags", "Sessions by tag.", nil, { _ in index.tags() }),
         ]
         for page in listPages {
             jobs.append(PageJob(path: page.path, key: all, render: { out in
-                try renderer.page(page.path, template: page.template, view: page.view(), title: page.title,
+                let cursor = NoteCursor(plan: plan, only: page.part)
+                try renderer.page(page.path, template: page.template, view: page.view(cursor), title: page.title,
                                   description: page.description, section: page.path, into: &out)
+                try cursor.check()
             }, isLarge: true))
         }
         let staticKey = Fingerprint().adding(templatesDigest).adding(options.title).adding(options.baseURL)
@@ -41,7 +46,7 @@ struct PagePlanner {
                               description: "Search every session, finding, friction point and task.", section: "search.html",
                               scripts: [Self.searchIndexPath], into: &out)
         })
-        jobs.append(PageJob(path: Self.searchIndexPath, key: all, render: { out in SearchIndex.write(plan, into: &out) },
+        jobs.append(PageJob(path: Self.searchIndexPath, key: all, render: { out in try SearchIndex.write(plan, into: &out) },
                             isLarge: true))
         for asset in ["style.css", "site.js"] {
             let text = templates.files[asset] ?? ""
@@ -49,20 +54,19 @@ struct PagePlanner {
         }
         var linkDigests: [String: String] = [:]
         let sessionPages = SessionPages(plan: plan, options: options, renderer: renderer)
-        for (i, note) in plan.notes.enumerated() {
-            let s = note.session
-            guard let path = plan.sessionPath[s.id] else { continue }
+        for (i, s) in plan.summaries.enumerated() {
+            let path = s.path
             let links = plan.linkDigest(for: s)
             linkDigests[s.id] = links
             let key = Fingerprint().adding(templatesDigest).adding(options.title).adding(options.baseURL)
                 .adding(options.allowUnsafeHTML ? "unsafe" : "safe").adding(options.generatedOn ?? "")
-                .adding(plan.sessionDigest[s.id] ?? "").adding(links).hex
+                .adding(s.digest).adding(links).hex
             jobs.append(PageJob(path: path, key: key) { out in try sessionPages.render(i, path: path, into: &out) })
         }
         for tag in plan.tagPath.keys.sorted() {
             guard let path = plan.tagPath[tag] else { continue }
             var key = Fingerprint().adding(templatesDigest).adding(options.title).adding(options.baseURL).adding(options.generatedOn ?? "")
-            for id in plan.tagSessions[tag] ?? [] { key.add(id); key.add(plan.sessionDigest[id]); key.add(linkDigests[id]) }
+            for id in plan.tagSessions[tag] ?? [] { key.add(id); key.add(plan.summary(id)?.digest); key.add(linkDigests[id]) }
             key.add(plan.tagPath.values.sorted().joined(separator: ","))
             jobs.append(PageJob(path: path, key: key.hex) { out in
                 try renderer.page(path, template: "tag", view: index.tag(tag), title: "#\(tag)",
@@ -74,20 +78,22 @@ struct PagePlanner {
 }
 
 /// What every session page's job reads, held once for all of them: each of 50,000 closures held its own copy of
-/// the plan, options and renderer. A job names its note by position in the plan (a copy of the session in each
-/// closure was 40 MB).
+/// the plan, options and renderer. A job names its session by position in the plan, and reads it back through
+/// the cache (a copy of the session in each closure was 40 MB).
 final class SessionPages: Sendable {
     let plan: SitePlan
     let options: SiteOptions
     let renderer: PageRenderer
+    let notes: NoteCache
 
     init(plan: SitePlan, options: SiteOptions, renderer: PageRenderer) {
         self.plan = plan; self.options = options; self.renderer = renderer
+        notes = NoteCache(plan: plan)
     }
 
-    /// The page of `plan.notes[i]`, at `path`.
+    /// The page of the plan's session `i`, at `path`.
     func render(_ i: Int, path: String, into out: inout PageOutput) throws {
-        let note = plan.notes[i], s = note.session
+        let note = try notes.note(i), s = note.session
         let description = [s.date, s.fields.keys.sorted().first.flatMap { s.fields[$0] }.map(HTMLText.plain) ?? "",
                            "\(s.findings.count) findings, \(s.remaining.count) remaining"].filter { !$0.isEmpty }
             .joined(separator: " · ")

@@ -21,6 +21,10 @@ struct FindingsView: Encodable {
     struct Row: Encodable {
         var href: String; var title: String; var category: String; var severity: String?; var severityRank: Int
         var severityGroup: String; var date: String; var sessionTitle: String; var summary: String?
+
+        /// A row whose session could not be read back (the page then fails: see `NoteCursor`).
+        static let empty = Row(href: "", title: "", category: "", severity: nil, severityRank: 9, severityGroup: "", date: "",
+                               sessionTitle: "", summary: nil)
     }
     var count: Int
     var sessionCount: Int
@@ -30,9 +34,14 @@ struct FindingsView: Encodable {
 }
 
 struct FrictionView: Encodable {
-    struct Row: Encodable { var href: String; var problem: String; var response: String; var correction: String; var date: String }
+    struct Row: Encodable {
+        var href: String; var problem: String; var response: String; var correction: String; var date: String
+
+        /// A row whose session could not be read back (see `FindingsView.Row.empty`).
+        static let empty = Row(href: "", problem: "", response: "", correction: "", date: "")
+    }
     var count: Int
-    var rows: [Row]
+    var rows: LazyRows<Row>
     var hasRows: Bool
 }
 

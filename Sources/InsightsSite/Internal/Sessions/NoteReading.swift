@@ -1,0 +1,100 @@
+import Foundation
+import InsightsCore
+
+/// Sessions held in memory (`SiteInput(notes:)`): of several with one id, the first in the plan's order.
+struct HeldSessions: SiteSessions {
+    let byID: [String: SiteNote]
+
+    init(_ notes: [SiteNote]) {
+        var byID: [String: SiteNote] = [:]
+        for note in notes.sorted(by: SitePlan.isBefore) where byID[note.session.id] == nil { byID[note.session.id] = note }
+        self.byID = byID
+    }
+
+    func ids() -> [String] { Array(byID.keys) }
+    func notes(_ ids: [String]) -> [SiteNote] { ids.compactMap { byID[$0] } }
+}
+
+extension SitePlan {
+    /// The notes at these positions of the plan, in that order, read from its source. Throws when the source
+    /// no longer has one (the index changed while the site was built).
+    /// `part`: only that part of each session (and its id, title and date), when the source can read it alone.
+    func notes(at positions: Range<Int>, only part: SessionPart? = nil) throws -> [SiteNote] {
+        let ids = positions.map { summaries[$0].id }
+        var byID: [String: SiteNote] = [:]
+        for note in try part.map({ try source.notes(ids, only: $0) }) ?? source.notes(ids) where byID[note.session.id] == nil {
+            byID[note.session.id] = note
+        }
+        return try ids.map { id in
+            guard let note = byID[id] else { throw SiteError.sessionGone(id) }
+            return note
+        }
+    }
+
+    /// Every note, in the plan's order, read `batch` at a time.
+    func forEachNote(batch: Int = NoteCursor.batch, _ body: (Int, SiteNote) throws -> Void) throws {
+        for start in stride(from: 0, to: summaries.count, by: batch) {
+            for (k, note) in try notes(at: start..<min(start + batch, summaries.count)).enumerated() { try body(start + k, note) }
+        }
+    }
+}
+
+/// A page's walk through the plan's sessions in order (the findings and friction rows), reading a batch at a
+/// time, only the `part` the page shows. Rows cannot throw: a failed read leaves the row empty and is thrown by
+/// `check` after the page.
+final class NoteCursor: @unchecked Sendable {
+    static let batch = 256
+
+    private let plan: SitePlan
+    private let part: SessionPart?
+    private var start = 0
+    private var notes: [SiteNote] = []
+    private var failure: (any Error)?
+
+    init(plan: SitePlan, only part: SessionPart? = nil) { self.plan = plan; self.part = part }
+
+    /// The note at position `n` of the plan; nil when it could not be read.
+    func note(_ n: Int) -> SiteNote? {
+        if n < start || n >= start + notes.count {
+            guard failure == nil else { return nil }
+            do {
+                notes = []
+                notes = try plan.notes(at: n..<min(n + Self.batch, plan.summaries.count), only: part)
+                start = n
+            } catch {
+                failure = error
+                return nil
+            }
+        }
+        return notes[n - start]
+    }
+
+    /// Throws the read that failed, if one did.
+    func check() throws { if let failure { throw failure } }
+}
+
+/// The session pages' notes, read a batch of consecutive positions at a time by the first page of the batch to
+/// render, and kept while the pages of the last few batches render (pages render in plan order, on every core).
+final class NoteCache: @unchecked Sendable {
+    static let batch = 64
+    static let kept = 4
+
+    private let plan: SitePlan
+    private var batches: [(index: Int, notes: [SiteNote])] = []
+    private let lock = NSLock()
+
+    init(plan: SitePlan) { self.plan = plan }
+
+    /// The note at position `n` of the plan.
+    func note(_ n: Int) throws -> SiteNote {
+        let b = n / Self.batch
+        lock.lock()
+        defer { lock.unlock() }
+        if let held = batches.first(where: { $0.index == b }) { return held.notes[n - b * Self.batch] }
+        // Read while holding the lock: the other cores want this batch or the next.
+        let notes = try plan.notes(at: (b * Self.batch)..<min((b + 1) * Self.batch, plan.summaries.count))
+        batches.append((b, notes))
+        if batches.count > Self.kept { batches.removeFirst() }
+        return notes[n - b * Self.batch]
+    }
+}
