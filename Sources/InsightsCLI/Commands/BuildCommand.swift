@@ -70,8 +70,10 @@ struct BuildCommand: AsyncParsableCommand {
             do {
                 // Made in the call, so the build owns the only copy of the tasks and clusters and can let them go.
                 // The sessions are read from the index as the build needs them, a batch at a time.
+                let tasks = try index.tasks(), failures = try index.failures()
+                FreedMemory.release()
                 report = try builder.build(SiteInput(sessions: IndexSessions(index: index, journal: journal, missing: missing),
-                                                     tasks: try index.tasks(), failures: try index.failures()),
+                                                     tasks: tasks, failures: failures),
                                            to: folder, source: source)
             } catch let error as SiteError {
                 throw CLIError.failure(error.description)

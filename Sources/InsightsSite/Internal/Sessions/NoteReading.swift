@@ -81,6 +81,7 @@ final class NoteCache: @unchecked Sendable {
 
     private let plan: SitePlan
     private var batches: [(index: Int, notes: [SiteNote])] = []
+    private var reads = 0
     private let lock = NSLock()
 
     init(plan: SitePlan) { self.plan = plan }
@@ -95,6 +96,8 @@ final class NoteCache: @unchecked Sendable {
         let notes = try plan.notes(at: (b * Self.batch)..<min((b + 1) * Self.batch, plan.summaries.count))
         batches.append((b, notes))
         if batches.count > Self.kept { batches.removeFirst() }
+        reads += 1
+        if reads % 8 == 0 { FreedMemory.release() }
         return notes[n - b * Self.batch]
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import InsightsCore
 import Mustache
 
 /// The steps of a build, each a small function of the shared context.
@@ -36,6 +37,7 @@ enum BuildSteps {
     static let planSessions = SiteStep(name: "Plan sessions, anchors and links") { context in
         // The tasks and clusters are moved, not copied; the sessions are read from the input once and summarised.
         context.plan = try SitePlan(taking: &context.input, options: context.options, templatesDigest: context.templatesDigest)
+        FreedMemory.release()  // the sessions read to plan were decoded on every core
     }
 
     static let readManifest = SiteStep(name: "Read the previous build's manifest") { context in
@@ -83,7 +85,7 @@ enum BuildSteps {
         if !context.isStaging { try staged.prepare(); context.isStaging = true }
         let written = Set(context.report.written)
         try staged.link { !written.contains($0) && !stale.contains($0) && $0 != Manifest.fileName }
-        try staged.write(try context.next.encoded(), to: Manifest.fileName)
+        try staged.write(context.next.encoded(), to: Manifest.fileName)
         try staged.swap()
         context.isStaging = false
     }

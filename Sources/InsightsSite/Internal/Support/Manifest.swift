@@ -19,9 +19,20 @@ struct Manifest: Codable, Equatable {
         return m
     }
 
-    func encoded() throws -> Data {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return try e.encode(self) + Data("\n".utf8)
+    /// The manifest's JSON, a line per file, written directly (`JSONEncoder` built a tree of the whole manifest
+    /// first: 36 MB for the 50,000 files of a 50,000-note site).
+    func encoded() -> Data {
+        var out = "{\n\"files\": {"
+        out.reserveCapacity(files.count * 110 + 200)
+        for (n, path) in files.keys.sorted().enumerated() {
+            guard let entry = files[path] else { continue }
+            out += n == 0 ? "\n" : ",\n"
+            out += JS.string(path); out += ": {\"bytes\": "; out += String(entry.bytes)
+            out += ", \"key\": "; out += JS.string(entry.key); out += "}"
+        }
+        out += "\n},\n"
+        if let source { out += "\"source\": " + JS.string(source) + ",\n" }
+        out += "\"version\": \(version)\n}\n"
+        return Data(out.utf8)
     }
 }

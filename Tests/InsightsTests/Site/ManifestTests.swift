@@ -1,0 +1,25 @@
+import Foundation
+import Testing
+@testable import InsightsSite
+
+/// The build manifest reads back as it was written, whatever the file names hold.
+@Suite("Build manifest")
+struct ManifestTests {
+    @Test("a manifest written and read again is the same manifest, odd names included")
+    func roundTrip() throws {
+        let folder = try SiteFixtures.tempFolder("manifest")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var m = Manifest()
+        m.source = "9f2c\"\\</script>"
+        for (i, path) in ["index.html", "sessions/a \"b\".html", "tags/ü-é.html", "sessions/x\\y\n.html", "t/<p>.html"].enumerated() {
+            m.files[path] = Manifest.Entry(key: String(repeating: "a", count: i + 1), bytes: i * 1000)
+        }
+        try m.encoded().write(to: URL(fileURLWithPath: folder + "/" + Manifest.fileName))
+        #expect(Manifest.read(in: folder) == m)
+        var empty = Manifest()
+        empty.source = nil
+        try empty.encoded().write(to: URL(fileURLWithPath: folder + "/" + Manifest.fileName))
+        #expect(Manifest.read(in: folder) == empty)
+        #expect(String(decoding: m.encoded(), as: UTF8.self).split(separator: "\n").count == m.files.count + 6, "a line per file")
+    }
+}
