@@ -50,18 +50,10 @@ struct IndexPages {
         return TagsView(tags: tags, hasTags: !tags.isEmpty)
     }
 
-    /// Every finding, newest session first; each row is made as the page reaches it (see `LazyRows`), from the
-    /// sessions read back a batch at a time (`cursor`; `check` it after the page).
+    /// Every finding, newest session first, each row made as the page reaches it (see `rows`).
     func findings(_ cursor: NoteCursor) -> FindingsView {
-        var at: [(note: Int32, finding: Int32)] = []
-        at.reserveCapacity(plan.findingCount)
-        for (n, s) in plan.summaries.enumerated() {
-            for i in 0..<s.counts.findings { at.append((Int32(n), i)) }
-        }
-        let plan = plan
-        let rows = LazyRows(count: at.count) { [at] k -> FindingsView.Row in
-            let n = Int(at[k].note), i = Int(at[k].finding), summary = plan.summaries[n]
-            guard let s = cursor.note(n)?.session, i < s.findings.count else { return .empty }
+        let findings = rows(\.findings, total: plan.findingCount, cursor: cursor, empty: FindingsView.Row.empty) { s, summary, i in
+            guard i < s.findings.count else { return nil }
             let f = s.findings[i]
             let (rank, group) = Self.severityGroup(f)
             return FindingsView.Row(href: summary.path + "#finding-\(i + 1)", title: HTMLText.plain(f.title),
@@ -69,8 +61,8 @@ struct IndexPages {
                                     date: s.date, sessionTitle: s.title,
                                     summary: f.text.isEmpty ? nil : HTMLText.excerpt(HTMLText.plain(f.text), limit: 160))
         }
-        return FindingsView(count: at.count, sessionCount: plan.summaries.count, categories: plan.findingCategories.sorted(),
-                            severities: plan.findingSeverities.sorted(), findings: rows)
+        return FindingsView(count: findings.count, sessionCount: plan.summaries.count, categories: plan.findingCategories.sorted(),
+                            severities: plan.findingSeverities.sorted(), findings: findings)
     }
 
     /// A finding's severity as a rank (P0 = 0 ... 3) and the group the page filters by: its label, `none`, or `other`.
@@ -79,21 +71,33 @@ struct IndexPages {
         return (rank, rank.map(Priority.label) ?? (f.severity == nil ? "none" : "other"))
     }
 
-    /// Every friction row, newest session first, made as the page reaches it (as `findings`).
+    /// Every friction row, newest session first, each made as the page reaches it (see `rows`).
     func friction(_ cursor: NoteCursor) -> FrictionView {
-        var at: [(note: Int32, row: Int32)] = []
-        at.reserveCapacity(plan.frictionCount)
-        for (n, s) in plan.summaries.enumerated() {
-            for i in 0..<s.counts.friction { at.append((Int32(n), i)) }
-        }
-        let plan = plan
-        let rows = LazyRows(count: at.count) { [at] k -> FrictionView.Row in
-            let n = Int(at[k].note), i = Int(at[k].row), summary = plan.summaries[n]
-            guard let s = cursor.note(n)?.session, i < s.friction.count else { return .empty }
+        let friction = rows(\.friction, total: plan.frictionCount, cursor: cursor, empty: FrictionView.Row.empty) { s, summary, i in
+            guard i < s.friction.count else { return nil }
             let f = s.friction[i]
             return FrictionView.Row(href: summary.path + "#friction-\(i + 1)", problem: HTMLText.plain(f.problem),
                                     response: HTMLText.plain(f.response), correction: HTMLText.plain(f.correction), date: s.date)
         }
-        return FrictionView(count: at.count, rows: rows, hasRows: !at.isEmpty)
+        return FrictionView(count: friction.count, rows: friction, hasRows: friction.count > 0)
+    }
+
+    /// A row for each item of one kind (`count` of them in each session), newest session first, made by `make`
+    /// only as the page reaches it (see `LazyRows`), from its session read back a batch at a time through
+    /// `cursor` (`check` it after the page; a session it could not read gives `empty`).
+    private func rows<Row: Encodable & Sendable>(_ count: KeyPath<SessionSummary.Counts, Int32>, total: Int, cursor: NoteCursor,
+                                                 empty: Row,
+                                                 _ make: @escaping @Sendable (Session, SessionSummary, Int) -> Row?) -> LazyRows<Row> {
+        var at: [(note: Int32, item: Int32)] = []
+        at.reserveCapacity(total)
+        for (n, s) in plan.summaries.enumerated() {
+            for i in 0..<s.counts[keyPath: count] { at.append((Int32(n), i)) }
+        }
+        let plan = plan
+        return LazyRows(count: at.count) { [at] k -> Row in
+            let n = Int(at[k].note)
+            guard let s = cursor.note(n)?.session else { return empty }
+            return make(s, plan.summaries[n], Int(at[k].item)) ?? empty
+        }
     }
 }
