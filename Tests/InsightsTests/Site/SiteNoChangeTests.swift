@@ -54,4 +54,16 @@ struct SiteNoChangeTests {
         let grown = try Self.build(journal.path, site, ["--title", "Team"])
         #expect(grown.steps != Self.shortcut && grown.written.contains("index.html"))
     }
+
+    @Test("a journal built the way a large one is (sessions read back from the index, findings and friction alone) is the same site")
+    func streamed() throws {
+        let (dir, journal) = try AgentFixtures.corpusJournal(SiteFixtures.corpusNotes)
+        let held = dir.path + "/held", streamed = dir.path + "/streamed"
+        _ = try Self.build(journal.path, held)
+        _ = try Self.build(journal.path, streamed, ["--held-sessions", "0"])
+        var a = try SiteFixtures.files(held), b = try SiteFixtures.files(streamed)
+        a[".insights-build.json"] = nil; b[".insights-build.json"] = nil
+        #expect(a.keys.filter { $0.hasPrefix("sessions/") }.count == SiteFixtures.corpusNotes.count && a.keys.sorted() == b.keys.sorted())
+        for (path, data) in a where b[path] != data { Issue.record("\(path) differs") }
+    }
 }
