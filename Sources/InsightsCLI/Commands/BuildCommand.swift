@@ -55,7 +55,9 @@ struct BuildCommand: AsyncParsableCommand {
             let console = Console()
             let journal = journal.resolved
             let config = try journal.config()
-            let index = try journal.openIndex(readOnly: true)
+            // One content throughout, though an ingest may commit while the site is built (a large journal's
+            // sessions are read back from the index many times).
+            let index = try journal.openIndex(readOnly: true).snapshot()
             var keys = try index.sessionKeys()
             let templates = try TemplateSet.defaults.overridden(byFolder: journal.path + "/templates")
             let options = SiteOptions(title: title ?? config.title ?? "Insights", baseURL: baseURL, allowUnsafeHTML: unsafeHTML)

@@ -7,9 +7,9 @@ import InsightsCore
 /// → the input of `SiteBuilder.build`. `SiteInput(sessions: source, …)` has the build read its sessions from
 /// `source` a few hundred at a time instead (see `SiteSessions`).
 public struct SiteInput: Sendable {
-    /// The sessions, held (when `sessions` is nil).
+    /// The sessions, held (used when `sessions` is nil).
     public var notes: [SiteNote]
-    /// Where the sessions are read from instead, when set.
+    /// Where the sessions are read from instead, when set (`notes` is then ignored).
     public var sessions: (any SiteSessions)?
     public var tasks: [TrackedTask]
     public var failures: [FailureCluster]
@@ -27,7 +27,7 @@ public struct SiteInput: Sendable {
 /// for each page that shows them (session pages, findings, friction, the search index), so the build holds a
 /// short summary of every session but never every session (at 50,000 notes they were 136 MB of its peak).
 public protocol SiteSessions: Sendable {
-    /// Every session's id, in any order.
+    /// Every session's id, in any order (one given twice counts once).
     func ids() throws -> [String]
     /// The sessions with these ids, with their notes, in any order; an id it no longer has is left out.
     func notes(_ ids: [String]) throws -> [SiteNote]

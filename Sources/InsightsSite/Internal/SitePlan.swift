@@ -34,8 +34,6 @@ struct SitePlan {
 
     /// The summary of the session `id`, if it is on the site.
     func summary(_ id: String) -> SessionSummary? { sessionNumber[id].map { summaries[Int($0)] } }
-    /// Output path of the session `id`'s page.
-    func path(of id: String) -> String? { summary(id)?.path }
     func title(of id: String) -> String? { summary(id)?.title }
 
     /// The plan's order of sessions: newest first, then by id.
@@ -86,7 +84,8 @@ struct SitePlan {
         source = input.sessions ?? HeldSessions(input.notes)
         input.notes = []; input.sessions = nil
         // Read and summarised a batch at a time, on every core.
-        let ids = try source.ids(), from = source
+        var seen: Set<String> = []
+        let ids = try source.ids().filter { seen.insert($0).inserted }, from = source
         let batches = stride(from: 0, to: ids.count, by: NoteCursor.batch).map { $0..<min($0 + NoteCursor.batch, ids.count) }
         for batch in try Parallel.map(batches, { range in try Summarised(try from.notes(Array(ids[range]))) }) {
             summaries += batch.summaries
@@ -94,8 +93,8 @@ struct SitePlan {
             findingCount += batch.findings; frictionCount += batch.friction
         }
         summaries.sort { a, b in a.date != b.date ? a.date > b.date : a.id < b.id }
-        // One summary per id (a source may repeat one): the first in this order.
-        var seen: Set<String> = []
+        // One summary per id (a source's notes may repeat one): the first in this order.
+        seen = []
         summaries = summaries.filter { seen.insert($0.id).inserted }
         var usedFiles: Set<String> = []
         var usedTags: Set<String> = []

@@ -67,7 +67,7 @@ extension Index {
     /// Equal strings of different rows are kept once per decoding thread (`SharedStrings`).
     func decodedRows<T: Decodable & Sendable>(sql: String, as type: T.Type) throws -> [T] {
         let strings = SharedStrings()
-        return try writer.read { db in
+        return try reader.read { db in
             try Self.decodedInRuns(db, sql: sql) { run in
                 try strings.withTable { table in try run.map { try StoredJSON.decode(T.self, from: $0 ?? Data(), strings: table) } }
             }

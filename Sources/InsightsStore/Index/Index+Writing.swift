@@ -39,7 +39,7 @@ extension Index {
     /// The token of the index's current content: a new random value after every write, nil for an index
     /// written before there were tokens. Equal tokens mean equal content.
     public func generation() throws -> String? {
-        try writer.read { db in
+        try reader.read { db in
             try db.tableExists("meta") ? try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'") : nil
         }
     }

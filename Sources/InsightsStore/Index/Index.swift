@@ -8,13 +8,16 @@ import InsightsCore
 /// refuses an index written by a newer insights, and reports a corrupt one with the fix (`insights reindex`).
 public final class Index: Sendable {
     let writer: any DatabaseWriter
+    /// What the reads a site build makes go through: the writer, or a snapshot of it (`snapshot()`).
+    let reader: any DatabaseReader
     /// Path of the database file, or `:memory:`.
     public let path: String
     /// Whether the file has `fts_lengths` (schema v5): an older index opened read-only is searched without it.
     let hasRankLengths: Bool
 
-    init(writer: any DatabaseWriter, path: String, hasRankLengths: Bool = true) {
+    init(writer: any DatabaseWriter, reader: (any DatabaseReader)? = nil, path: String, hasRankLengths: Bool = true) {
         self.writer = writer
+        self.reader = reader ?? writer
         self.path = path
         self.hasRankLengths = hasRankLengths
     }
@@ -92,9 +95,18 @@ public final class Index: Sendable {
 
     // MARK: Reading
 
+    /// This index as it is now, for a reader that reads it many times and must see one content throughout (a
+    /// site build reads a large journal's sessions back a batch at a time, while an ingest may commit): its
+    /// session keys, sessions, tasks, failures and generation come from one read transaction, held until it
+    /// is let go. Searches and writes go to the index itself. An in-memory index is its own snapshot.
+    public func snapshot() throws -> Index {
+        guard let pool = writer as? DatabasePool else { return self }
+        return Index(writer: writer, reader: try pool.makeSnapshot(), path: path, hasRankLengths: hasRankLengths)
+    }
+
     /// Every session's identity (id, file, hash, title, date, source), for deciding what an ingest changes.
     public func sessionKeys() throws -> [SessionKey] {
-        try writer.read { db in
+        try reader.read { db in
             // Read row by row: every row fetched first was another copy of all the keys.
             var keys: [SessionKey] = []
             let rows = try Row.fetchCursor(db, sql: "SELECT id, file, hash, title, date, source, entry_start FROM session")
@@ -113,7 +125,7 @@ public final class Index: Sendable {
 
     /// Every session's id, in no particular order.
     public func sessionIDs() throws -> [String] {
-        try writer.read { db in try String.fetchAll(db, sql: "SELECT id FROM session") }
+        try reader.read { db in try String.fetchAll(db, sql: "SELECT id FROM session") }
     }
 
     /// The sessions with these ids, each with its note's file, in no particular order; an id the index does not
@@ -121,7 +133,7 @@ public final class Index: Sendable {
     /// holds none of them for long). The rows are read in one transaction and decoded after it.
     public func sessions(ids: [String]) throws -> [StoredSession] {
         guard !ids.isEmpty else { return [] }
-        let rows = try writer.read { db in
+        let rows = try reader.read { db in
             try Row.fetchAll(db, sql: "SELECT file, json FROM session WHERE id IN (" + Self.placeholders(ids.count) + ")",
                              arguments: StatementArguments(ids))
                 .map { (file: $0[0] as String, json: $0[1] as Data) }
@@ -135,8 +147,8 @@ public final class Index: Sendable {
     public func sessions(ids: [String], only part: SessionPart) throws -> [StoredSession] {
         guard !ids.isEmpty else { return [] }
         let path = part == .findings ? "$.findings" : "$.friction"
-        let rows = try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT file, id, title, date, json_extract(json, ?) FROM session WHERE id IN ("
+        let rows = try reader.read { db in
+            try Row.fetchAll(db, sql: "SELECT file, id, title, date, json_extract(CAST(json AS TEXT), ?) FROM session WHERE id IN ("
                                 + Self.placeholders(ids.count) + ")", arguments: StatementArguments([path] + ids))
                 .map { (file: $0[0] as String, id: $0[1] as String, title: $0[2] as String, date: $0[3] as String,
                         json: Data(($0[4] as String? ?? "[]").utf8)) }

@@ -31,8 +31,9 @@ extension SitePlan {
         }
     }
 
-    /// Every note, in the plan's order, read `batch` at a time.
-    func forEachNote(batch: Int = NoteCursor.batch, _ body: (Int, SiteNote) throws -> Void) throws {
+    /// Every note, in the plan's order, read a batch at a time.
+    func forEachNote(_ body: (Int, SiteNote) throws -> Void) throws {
+        let batch = NoteCursor.batch
         for start in stride(from: 0, to: summaries.count, by: batch) {
             for (k, note) in try notes(at: start..<min(start + batch, summaries.count)).enumerated() { try body(start + k, note) }
         }
