@@ -16,6 +16,8 @@ struct SiteContext {
     var next = Manifest()
     /// Every file of the site, with its key and how to produce it.
     var jobs: [PageJob] = []
+    /// Where the session pages read their notes (told which pages render).
+    var notes: NoteCache?
     /// Whether the next site's folder (`StagedOutput.staging`) has been started.
     var isStaging = false
     var report = BuildReport()
@@ -28,6 +30,8 @@ struct PageJob: Sendable {
     var render: @Sendable (inout PageOutput) throws -> Void
     /// A page listing the whole journal (tens of MB at 10,000 notes): at most one renders at a time.
     var isLarge = false
+    /// The plan position of the session a session page shows.
+    var session: Int?
 }
 
 /// A named step of the build; its name is stamped on any error it throws.

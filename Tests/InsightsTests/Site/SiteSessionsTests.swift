@@ -11,7 +11,7 @@ struct SiteSessionsTests {
     /// The corpus notes behind a source that records what it is asked, and can lose a session after a number of
     /// reads.
     final class RecordingSource: SiteSessions {
-        struct Log { var reads = 0; var largest = 0; var parts: Set<String> = [] }
+        struct Log { var reads = 0; var largest = 0; var parts: Set<String> = []; var wholeReads: [Int] = [] }
         let byID: [String: SiteNote]
         let log = Mutex(Log())
         let losing: String?
@@ -38,7 +38,7 @@ struct SiteSessionsTests {
         private func read(_ ids: [String], part: SessionPart?) -> [SiteNote] {
             let reads = log.withLock { log in
                 log.reads += 1; log.largest = max(log.largest, ids.count)
-                if let part { log.parts.insert("\(part)") }
+                if let part { log.parts.insert("\(part)") } else { log.wholeReads.append(ids.count) }
                 return log.reads
             }
             return ids.compactMap { id in reads > losesAfter && id == losing ? nil : byID[id] }
@@ -76,6 +76,23 @@ struct SiteSessionsTests {
         #expect(log.parts == ["findings", "friction"], "the findings and friction pages read only their part")
         // Plan, search index, findings, friction and the session pages each read every session once.
         #expect(log.reads >= 5 * (notes.count / NoteCursor.batch))
+    }
+
+    @Test("an incremental build reads back only the sessions whose pages it rewrites, for those pages")
+    func incremental() throws {
+        var notes = try Self.notes()
+        let out = try SiteFixtures.tempFolder("incremental")
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        _ = try SiteBuilder().build(SiteInput(sessions: RecordingSource(notes)), to: out)
+        // One note's text changes: its page, and the pages that list everything, are rewritten.
+        notes[5].markdown += "\n\nOne more line.\n"
+        let source = RecordingSource(notes)
+        let report = try SiteBuilder().build(SiteInput(sessions: source), to: out)
+        #expect(report.written.filter { $0.hasPrefix("sessions/") }.count == 1)
+        let batches = (notes.count + NoteCursor.batch - 1) / NoteCursor.batch
+        // The plan and the search index read every session in batches; the one page, its session alone.
+        #expect(source.log.withLock { $0.wholeReads }.filter { $0 == 1 }.count == 1)
+        #expect(source.log.withLock { $0.wholeReads }.count == 2 * batches + 1)
     }
 
     @Test("a session that goes from the source mid-build fails the build, naming it, and leaves the old site")

@@ -45,8 +45,8 @@ enum BuildSteps {
     }
 
     static let planPages = SiteStep(name: "Plan pages") { context in
-        context.jobs = PagePlanner(plan: context.plan, options: context.options, library: context.library,
-                                   templates: context.templates, templatesDigest: context.templatesDigest).jobs()
+        (context.jobs, context.notes) = PagePlanner(plan: context.plan, options: context.options, library: context.library,
+                                                    templates: context.templates, templatesDigest: context.templatesDigest).jobs()
     }
 
     static let renderChangedPages = SiteStep(name: "Render changed pages") { context in
@@ -61,6 +61,7 @@ enum BuildSteps {
             }
         }
         guard !pending.isEmpty else { return }
+        context.notes?.prepare(pending.compactMap(\.session))
         let staged = StagedOutput(output: context.output)
         if !context.isStaging { try staged.prepare(); context.isStaging = true }
         // Folders first: pages are written from several threads.

@@ -11,7 +11,8 @@ struct PagePlanner {
     let templates: TemplateSet
     let templatesDigest: String
 
-    func jobs() -> [PageJob] {
+    /// Every file's job, and the cache its session pages read their notes from.
+    func jobs() -> (jobs: [PageJob], notes: NoteCache) {
         let renderer = PageRenderer(library: library, options: options)
         let index = IndexPages(plan: plan, options: options)
         let tracking = TrackingPages(plan: plan)
@@ -61,7 +62,9 @@ struct PagePlanner {
             let key = Fingerprint().adding(templatesDigest).adding(options.title).adding(options.baseURL)
                 .adding(options.allowUnsafeHTML ? "unsafe" : "safe").adding(options.generatedOn ?? "")
                 .adding(s.digest).adding(links).hex
-            jobs.append(PageJob(path: path, key: key) { out in try sessionPages.render(i, path: path, into: &out) })
+            var job = PageJob(path: path, key: key) { out in try sessionPages.render(i, path: path, into: &out) }
+            job.session = i
+            jobs.append(job)
         }
         for tag in plan.tagPath.keys.sorted() {
             guard let path = plan.tagPath[tag] else { continue }
@@ -73,7 +76,7 @@ struct PagePlanner {
                                   description: "Sessions tagged #\(tag).", section: "tags.html", into: &out)
             })
         }
-        return jobs
+        return (jobs, sessionPages.notes)
     }
 }
 
