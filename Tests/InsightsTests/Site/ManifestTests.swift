@@ -23,3 +23,21 @@ struct ManifestTests {
         #expect(String(decoding: m.encoded(), as: UTF8.self).split(separator: "\n").count == m.files.count + 6, "a line per file")
     }
 }
+
+/// File and anchor names made of any text stay inside their alphabet.
+@Suite("Safe paths")
+struct SafePathTests {
+    @Test("file names and anchors", arguments: [
+        ("../etc/passwd", "etc-passwd", "etc-passwd"),
+        ("T-ab12 cd", "T-ab12-cd", "T-ab12-cd"),
+        ("a...b..c.md", "a.b.c.md", "a-b-c-md"),
+        ("..hidden.", "hidden", "hidden"),
+        ("Café ünïcode—dash", "Caf-n-code-dash", "Caf-n-code-dash"),
+        ("", "item", "item"),
+        ("2025-12-17-session.insights", "2025-12-17-session.insights", "2025-12-17-session-insights"),
+    ])
+    func names(_ text: String, _ file: String, _ anchor: String) {
+        #expect(SafePath.fileName(text) == file)
+        #expect(SafePath.anchor(text) == anchor)
+    }
+}

@@ -15,7 +15,10 @@ enum SafePath {
                 out.append("-"); lastWasHyphen = true
             }
         }
-        while out.contains("..") { out = out.replacingOccurrences(of: "..", with: ".") }
+        // Bytes, not Foundation's `contains` (a CFString search for every anchor of every page).
+        while zip(out.utf8, out.utf8.dropFirst()).contains(where: { $0 == 0x2E && $1 == 0x2E }) {
+            out = out.replacingOccurrences(of: "..", with: ".")
+        }
         while let f = out.first, f == "." || f == "-" { out.removeFirst() }
         while let l = out.last, l == "." || l == "-" { out.removeLast() }
         if out.count > 120 { out = String(out.prefix(120)) }
@@ -24,7 +27,10 @@ enum SafePath {
 
     /// An id attribute value: the same alphabet as file names, without dots.
     static func anchor(_ text: String) -> String {
-        fileName(text).replacingOccurrences(of: ".", with: "-")
+        let name = fileName(text)
+        // A file name is ASCII: each dot is one byte.
+        guard name.utf8.contains(0x2E) else { return name }
+        return String(decoding: name.utf8.map { $0 == 0x2E ? 0x2D : $0 }, as: UTF8.self)
     }
 
     /// Whether an output-relative path stays inside the output folder.
