@@ -41,15 +41,24 @@ enum CommonMarkConverter {
             }
         }
         var utf8 = Array(text.utf8)
-        utf8.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
-                cmark_parser_feed(parser, base, buffer.count)
+        // cmark-gfm keeps the inline parser's special characters in one table for the whole process: a parse
+        // adds its extensions' characters (`~` for strikethrough, ...) when it reaches the inlines, and takes them
+        // out again when it is done, so a parse on another core could meet a table without them and read
+        // `~~gone~~` as text. Parsing is one at a time; walking and rendering the trees stays on every core.
+        let document = parsing.withLock { () -> OpaquePointer in
+            utf8.withUnsafeMutableBufferPointer { buffer in
+                buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
+                    cmark_parser_feed(parser, base, buffer.count)
+                }
             }
+            return cmark_parser_finish(parser)!
         }
-        let document = cmark_parser_finish(parser)!
         defer { cmark_node_free(document) }
         return body(parser, document)
     }
+
+    /// Held while cmark-gfm parses (see `withParser`).
+    private static let parsing = NSLock()
 
     /// A container under construction while walking the tree.
     private struct Frame {
