@@ -37,8 +37,8 @@ struct SitePlan {
     func title(of id: String) -> String? { summary(id)?.title }
 
     /// The plan's order of sessions: newest first, then by id.
-    static func isBefore(_ a: SiteNote, _ b: SiteNote) -> Bool {
-        a.session.date != b.session.date ? a.session.date > b.session.date : a.session.id < b.session.id
+    static func isBefore(_ a: (date: String, id: String), _ b: (date: String, id: String)) -> Bool {
+        a.date != b.date ? a.date > b.date : a.id < b.id
     }
 
     /// A session's item by line, in 8 bytes: at 50,000 notes the plan keyed by `"session#line"` strings, with a
@@ -92,7 +92,7 @@ struct SitePlan {
             findingCategories.formUnion(batch.categories); findingSeverities.formUnion(batch.severities)
             findingCount += batch.findings; frictionCount += batch.friction
         }
-        summaries.sort { a, b in a.date != b.date ? a.date > b.date : a.id < b.id }
+        summaries.sort { Self.isBefore(($0.date, $0.id), ($1.date, $1.id)) }
         // One summary per id (a source's notes may repeat one): the first in this order.
         seen = []
         summaries = summaries.filter { seen.insert($0.id).inserted }

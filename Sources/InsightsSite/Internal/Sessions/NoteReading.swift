@@ -7,7 +7,8 @@ struct HeldSessions: SiteSessions {
 
     init(_ notes: [SiteNote]) {
         var byID: [String: SiteNote] = [:]
-        for note in notes.sorted(by: SitePlan.isBefore) where byID[note.session.id] == nil { byID[note.session.id] = note }
+        let ordered = notes.sorted { SitePlan.isBefore(($0.session.date, $0.session.id), ($1.session.date, $1.session.id)) }
+        for note in ordered where byID[note.session.id] == nil { byID[note.session.id] = note }
         self.byID = byID
     }
 
