@@ -9,7 +9,8 @@ enum ItemText {
         return s.trimmingSpaces
     }
 
-    /// Splits a plain item into a short title and the rest.
+    /// Splits a plain item into a short title and the rest. A ticket key before the separator stays with the
+    /// title: `"AUT-127: Fix retry logic"` is one title.
     ///
     /// `"Add security headers - CSP, X-Frame-Options"` → `("Add security headers", "CSP, X-Frame-Options")`.
     static func split(_ text: String) -> (title: String, detail: String) {
@@ -18,7 +19,7 @@ enum ItemText {
         for separator in isASCII ? [" - ", ": "] : [" — ", " – ", " - ", ": "] {
             if let r = isASCII ? t.asciiRange(of: separator) : t.range(of: separator) {
                 let head = t[..<r.lowerBound].trimmingSpaces
-                if head.count >= 3 && head.count <= 120 {
+                if head.count >= 3 && head.count <= 120 && !isTicketKey(head) {
                     return (head, t[r.upperBound...].trimmingSpaces)
                 }
             }
@@ -32,6 +33,16 @@ enum ItemText {
             return (cut + "…", t)
         }
         return (t, "")
+    }
+
+    /// Whether `text` is only a ticket key: `AUT-127`, `PROJ2-9`, `#412`.
+    static func isTicketKey(_ text: String) -> Bool {
+        let u = Array(text.utf8)
+        func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+        func isLetter(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) }
+        if u.first == UInt8(ascii: "#") { return u.count > 1 && u.dropFirst().allSatisfy(isDigit) }
+        guard let dash = u.lastIndex(of: UInt8(ascii: "-")), dash > 0, dash < u.count - 1, isLetter(u[0]) else { return false }
+        return u[..<dash].allSatisfy { isLetter($0) || isDigit($0) } && u[(dash + 1)...].allSatisfy(isDigit)
     }
 
     /// The first sentence (at most ~140 characters) and the rest.

@@ -221,6 +221,11 @@ extension Walk {
                 priority = title
                 (title, rest) = ItemText.split(rest)
             }
+            if ItemText.isTicketKey(title), !rest.isEmpty {
+                // "**AUT-127**: Fix retry logic - blocked by #1": the key leads the title
+                let (more, detail) = ItemText.split(rest)
+                (title, rest) = (title + ": " + more, detail)
+            }
             let (clean, severity) = ItemText.titleAndSeverity(title, vocabulary)
             return (clean, rest, priority ?? severity)
         }

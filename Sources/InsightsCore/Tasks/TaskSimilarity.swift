@@ -13,7 +13,10 @@ public struct TitleForms: Sendable, Hashable {
 ///
 /// With `w(t) = ln(1 + N / df(t))` over all N task titles, `score(A, B)` is the mean of the weighted
 /// overlap coefficient `w(A∩B) / min(w(A), w(B))` and the weighted Jaccard `w(A∩B) / w(A∪B)`, and is 0 unless
-/// the titles share at least two words (or are the same single word).
+/// the titles share at least two words (or are the same single word). Two titles that each name a ticket or
+/// version the other does not (`AUT-127`, `v2`: letters then digits) score 0 whatever else they share:
+/// `AUT-127: Fix retry logic for large accounts` and `DAS-240: Fix retry logic for large accounts` are two
+/// pieces of work.
 /// `"Add security headers"` vs `"Security headers on the dashboard"` → about 0.8 (containment 1, Jaccard ~0.6).
 public struct TaskSimilarity: Sendable {
     /// Score at or above which two mentions are the same work (chosen on the corpus; see `TaskTracker`).
@@ -23,6 +26,8 @@ public struct TaskSimilarity: Sendable {
     private var ids: [String: Int32] = [:]
     /// Per word id: in how many titles it occurs, then its IDF weight (after `freeze()`).
     private(set) var documentFrequency: [Int32] = []
+    /// Per word id: whether it names a ticket (`isTicket(_:)`).
+    private var isTicketWord: [Bool] = []
     private var weights: [Double] = []
     private(set) var documents = 0
 
@@ -34,6 +39,8 @@ public struct TaskSimilarity: Sendable {
         var head: [Int32]
         var fullWeight = 0.0
         var headWeight = 0.0
+        /// Whether the whole title names a ticket or version (`TaskSimilarity.isTicket`).
+        var hasTicket = false
         var isHeadDifferent: Bool { head != full }
     }
 
@@ -97,6 +104,7 @@ public struct TaskSimilarity: Sendable {
             let id = Int32(documentFrequency.count)
             ids[form] = id
             documentFrequency.append(0)
+            isTicketWord.append(Self.isTicket(form))
             out.append(id)
         }
         out.sort()
@@ -118,12 +126,48 @@ public struct TaskSimilarity: Sendable {
     func weighed(_ shape: Shape) -> Shape {
         var s = shape
         s.fullWeight = s.full.reduce(0) { $0 + weight($1) }
+        s.hasTicket = s.full.contains { isTicketWord[Int($0)] }
         s.headWeight = s.isHeadDifferent ? s.head.reduce(0) { $0 + weight($1) } : s.fullWeight
         return s
     }
 
-    /// The better of the whole-title score and the head-only score of two weighed shapes.
+    /// Whether a comparable word names a ticket or a version: letters, then digits (`aut127` from `AUT-127`,
+    /// `v2`, `node18`).
+    static func isTicket(_ form: String) -> Bool {
+        var letters = 0, digits = 0
+        for b in form.utf8 {
+            if (b >= 97 && b <= 122) || (b >= 65 && b <= 90) {
+                guard digits == 0 else { return false }
+                letters += 1
+            } else if b >= 48 && b <= 57 {
+                digits += 1
+            } else {
+                return false
+            }
+        }
+        return letters > 0 && digits > 0
+    }
+
+    /// Whether each of two whole titles' word ids (sorted) holds a ticket the other does not.
+    func namesOtherTickets(_ a: [Int32], _ b: [Int32]) -> Bool {
+        var i = 0, j = 0
+        var onlyA = false, onlyB = false
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a[i] < b[j]) {
+                onlyA = onlyA || isTicketWord[Int(a[i])]; i += 1
+            } else if i == a.count || b[j] < a[i] {
+                onlyB = onlyB || isTicketWord[Int(b[j])]; j += 1
+            } else {
+                i += 1; j += 1
+            }
+        }
+        return onlyA && onlyB
+    }
+
+    /// The better of the whole-title score and the head-only score of two weighed shapes; 0 when they name
+    /// different tickets.
     func score(_ a: Shape, _ b: Shape) -> Double {
+        if a.hasTicket && b.hasTicket && namesOtherTickets(a.full, b.full) { return 0 }
         let whole = score(a.full, a.fullWeight, b.full, b.fullWeight)
         if !a.isHeadDifferent && !b.isHeadDifferent { return whole }
         return max(whole, score(a.head, a.headWeight, b.head, b.headWeight))
