@@ -4,8 +4,14 @@ import Foundation
 /// remaining work that carries over and gets closed, so every feature has something to chew on.
 ///
 /// `NoteGenerator(seed: 42).note(number: 7)` → `("2024-01-03-webhook-retries-session.md", "# Session Insights - ...")`.
+/// Notes are made in order (`number` 0, 1, 2, ...): each area keeps a backlog of open work that its next notes
+/// carry over for a few sessions and then list as done (or drop), as a person's handoffs do. In the corpus
+/// (78 notes), 84% of tasks are mentioned in one session and none in more than 9.
 struct NoteGenerator {
     var rng: SplitMix64
+    /// Open work per area (subject): each item's title and how many more notes will list it as open.
+    private var backlogs: [String: [(title: String, mentionsLeft: Int, endsDone: Bool)]] = [:]
+    private var nextTicket = 100
 
     init(seed: UInt64) { rng = SplitMix64(seed: seed) }
 
@@ -53,7 +59,54 @@ struct NoteGenerator {
         return (iso.string(from: d), long.string(from: d))
     }
 
-    mutating func task() -> String { "\(pick(Self.verbs)) \(pick(Self.objects)) for \(pick(Self.subjects))" }
+    static let qualifiers = ["on the admin page", "in the nightly job", "for EU customers", "behind the v2 API",
+                             "in staging", "for large accounts", "on mobile", "in the worker", "before the release",
+                             "after the upgrade", "in the onboarding flow", "for the partner feed", "in the CLI",
+                             "for archived records", "under load"]
+
+    /// A new piece of work in `subject`'s area, led by a ticket key no other task has (`AUT-127: Remove CI cache
+    /// in the worker`): the same words recur across the years, the tickets do not.
+    mutating func task(_ subject: String) -> String {
+        nextTicket += 1
+        return "\(subject.prefix(3).uppercased())-\(nextTicket): \(pick(Self.verbs)) \(pick(Self.objects)) \(pick(Self.qualifiers))"
+    }
+
+    /// How many notes list a new task as open: mostly one or two, a few up to twelve.
+    mutating func lifetime() -> Int {
+        let r = rng.next() % 100
+        return r < 50 ? 1 : r < 70 ? 2 : r < 82 ? 3 : r < 94 ? 4 + Int(rng.next() % 3) : 7 + Int(rng.next() % 6)
+    }
+
+    /// The open and done work of the next note about `subject`: its area's backlog carried over (what ran its
+    /// course is done, or silently dropped), new tasks, and work done within the session.
+    mutating func work(_ subject: String) -> (open: [String], done: [String]) {
+        var done: [String] = []
+        var open: [String] = []
+        var kept: [(title: String, mentionsLeft: Int, endsDone: Bool)] = []
+        for item in backlogs[subject] ?? [] {
+            if item.mentionsLeft == 0 {
+                if item.endsDone { done.append(item.title) }
+            } else {
+                open.append(item.title)
+                kept.append((item.title, item.mentionsLeft - 1, item.endsDone))
+            }
+        }
+        // As many items as notes list: 3 to 7 open, 2 to 5 done, at least one of each new.
+        let openCount = 3 + Int(rng.next() % 5), doneCount = 2 + Int(rng.next() % 4)
+        for _ in 0..<max(1, openCount - open.count) {
+            let title = task(subject)
+            open.append(title)
+            kept.append((title, lifetime() - 1, chance(80)))
+        }
+        for _ in 0..<max(1, doneCount - done.count) { done.append(task(subject)) }
+        backlogs[subject] = kept
+        return (open, done)
+    }
+
+    /// `title` (listed as open in this note) resolved by the note itself: its area no longer carries it.
+    mutating func resolve(_ title: String, in subject: String) {
+        backlogs[subject]?.removeAll { $0.title == title }
+    }
 
     /// Note `n`: its file name and Markdown text.
     mutating func note(number n: Int) -> (name: String, text: String) {
@@ -63,8 +116,7 @@ struct NoteGenerator {
         let failure = pick(Self.failures)
         let failureTitle = pick(failure.0)
         let other = pick(Self.oneOffs)
-        let open = (0..<(3 + Int(rng.next() % 5))).map { _ in task() }
-        let done = (0..<(2 + Int(rng.next() % 4))).map { _ in task() }
+        let (open, done) = work(subject)
         var md = ""
         switch n % 4 {
         case 0:
@@ -79,7 +131,10 @@ struct NoteGenerator {
             md += "\n## Remaining Work\n\n### P0 - Blockers\n1. **\(open[0])** - must happen first\n\n### P1 - Next\n"
             for (i, t) in open.dropFirst().enumerated() { md += "\(i + 2). **\(t)** - blocked by #1\n" }
             md += "\n## Key Takeaway\n\n**\(failure.2)**\n"
-            if chance(30) { md += "\n## Update: \(open[0]) resolved (17:00 UTC)\n\n### \(open[0]) done\n\n**Status**: DONE\n" }
+            if chance(30) {
+                md += "\n## Update: \(open[0]) resolved (17:00 UTC)\n\n### \(open[0]) done\n\n**Status**: DONE\n"
+                resolve(open[0], in: subject)
+            }
         case 1:
             md += "---\ntitle: \(title)\ndate: \(iso)\ntags: [\(subject), \(pick(Self.subjects))]\n---\n\n# \(title)\n\n## Findings\n\n"
             md += "- **\(failureTitle)**: \(failure.1)\n- **\(other)**: seen twice today; \(subject) logs show it.\n\n## Next Steps\n\n"
