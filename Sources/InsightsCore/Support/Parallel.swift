@@ -57,3 +57,14 @@ public final class Background<T: Sendable>: Sendable {
         return try result.withLock { $0 }!.get()
     }
 }
+
+/// A value handed from one thread to another and held by nobody else once taken, so the taker can let parts of
+/// it go (a tracker dropping what it has read). `Handoff(inputs)` → `Background { work(handoff.take()) }`.
+public final class Handoff<T: Sendable>: Sendable {
+    private let value: Mutex<T?>
+
+    public init(_ value: consuming T) { self.value = Mutex(value) }
+
+    /// The value; nil after the first call.
+    public func take() -> T? { value.withLock { v in defer { v = nil }; return v } }
+}

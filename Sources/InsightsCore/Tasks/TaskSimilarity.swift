@@ -27,7 +27,7 @@ public struct TaskSimilarity: Sendable {
     /// Per word id: in how many titles it occurs, then its IDF weight (after `freeze()`).
     private(set) var documentFrequency: [Int32] = []
     /// Per word id: whether it names a ticket (`isTicket(_:)`).
-    private var isTicketWord: [Bool] = []
+    private var ticketWords: [Bool] = []
     private var weights: [Double] = []
     private(set) var documents = 0
 
@@ -42,17 +42,71 @@ public struct TaskSimilarity: Sendable {
         /// Whether the whole title names a ticket or version (`TaskSimilarity.isTicket`).
         var hasTicket = false
         var isHeadDifferent: Bool { head != full }
+
+        /// `body` with this shape seen in place.
+        func withView<R>(_ body: (ShapeView) -> R) -> R {
+            let different = isHeadDifferent
+            return full.withUnsafeBufferPointer { f in
+                head.withUnsafeBufferPointer { h in
+                    body(ShapeView(full: f, head: h, fullWeight: fullWeight, headWeight: headWeight, hasTicket: hasTicket,
+                                   isHeadDifferent: different))
+                }
+            }
+        }
     }
 
-    /// Many titles' shapes in one buffer of word ids, read back one at a time with their weights.
+    /// A weighed shape read in place: a `Shape`'s arrays, or a stored shape's words in its store's buffer.
+    struct ShapeView {
+        var full: UnsafeBufferPointer<Int32>
+        var head: UnsafeBufferPointer<Int32>
+        var fullWeight: Double
+        var headWeight: Double
+        var hasTicket: Bool
+        var isHeadDifferent: Bool
+    }
+
+    /// Many titles' shapes in one buffer of word ids, read back one at a time with their weights, or scored in
+    /// place (`withViews`): a task keeps only the numbers of its mentions' shapes.
     struct ShapeStore {
         private var words: [Int32] = []
         /// Where each shape's words start, and how many are the whole title's; the head's follow unless the
         /// head is the whole title.
         private var starts: [Int32] = [0]
         private var fullCounts: [Int32] = []
+        /// Per shape, once weighed (`weigh(by:)`): the whole title's and the head's weight, and whether the
+        /// title names a ticket.
+        private var fullWeights: [Double] = []
+        private var headWeights: [Double] = []
+        private var tickets: [Bool] = []
 
         var count: Int { fullCounts.count }
+
+        /// Works out every shape's weights (after `freeze()`).
+        mutating func weigh(by similarity: TaskSimilarity) {
+            fullWeights = []; headWeights = []; tickets = []
+            fullWeights.reserveCapacity(count); headWeights.reserveCapacity(count); tickets.reserveCapacity(count)
+            for i in 0..<count {
+                let start = Int(starts[i]), end = Int(starts[i + 1]), split = start + Int(fullCounts[i])
+                let full = words[start..<split]
+                let fullWeight = full.reduce(0) { $0 + similarity.weight($1) }
+                fullWeights.append(fullWeight)
+                headWeights.append(split == end ? fullWeight : words[split..<end].reduce(0) { $0 + similarity.weight($1) })
+                tickets.append(full.contains { similarity.isTicketWord($0) })
+            }
+        }
+
+        /// Calls `body` with a function that views weighed shape `i` in place (valid only inside `body`).
+        func withViews<R>(_ body: ((Int) -> ShapeView) -> R) -> R {
+            words.withUnsafeBufferPointer { buffer in
+                body { i in
+                    let start = Int(starts[i]), end = Int(starts[i + 1]), split = start + Int(fullCounts[i])
+                    let full = UnsafeBufferPointer(rebasing: buffer[start..<split])
+                    return ShapeView(full: full, head: split == end ? full : UnsafeBufferPointer(rebasing: buffer[split..<end]),
+                                     fullWeight: fullWeights[i], headWeight: headWeights[i], hasTicket: tickets[i],
+                                     isHeadDifferent: split != end)
+                }
+            }
+        }
 
         mutating func append(_ shape: Shape) {
             words += shape.full
@@ -104,7 +158,7 @@ public struct TaskSimilarity: Sendable {
             let id = Int32(documentFrequency.count)
             ids[form] = id
             documentFrequency.append(0)
-            isTicketWord.append(Self.isTicket(form))
+            ticketWords.append(Self.isTicket(form))
             out.append(id)
         }
         out.sort()
@@ -122,11 +176,13 @@ public struct TaskSimilarity: Sendable {
 
     func weight(_ id: Int32) -> Double { weights[Int(id)] }
 
+    func isTicketWord(_ id: Int32) -> Bool { ticketWords[Int(id)] }
+
     /// `shape` with its weights filled in (after `freeze()`).
     func weighed(_ shape: Shape) -> Shape {
         var s = shape
         s.fullWeight = s.full.reduce(0) { $0 + weight($1) }
-        s.hasTicket = s.full.contains { isTicketWord[Int($0)] }
+        s.hasTicket = s.full.contains { ticketWords[Int($0)] }
         s.headWeight = s.isHeadDifferent ? s.head.reduce(0) { $0 + weight($1) } : s.fullWeight
         return s
     }
@@ -149,14 +205,14 @@ public struct TaskSimilarity: Sendable {
     }
 
     /// Whether each of two whole titles' word ids (sorted) holds a ticket the other does not.
-    func namesOtherTickets(_ a: [Int32], _ b: [Int32]) -> Bool {
+    func namesOtherTickets(_ a: UnsafeBufferPointer<Int32>, _ b: UnsafeBufferPointer<Int32>) -> Bool {
         var i = 0, j = 0
         var onlyA = false, onlyB = false
         while i < a.count || j < b.count {
             if j == b.count || (i < a.count && a[i] < b[j]) {
-                onlyA = onlyA || isTicketWord[Int(a[i])]; i += 1
+                onlyA = onlyA || ticketWords[Int(a[i])]; i += 1
             } else if i == a.count || b[j] < a[i] {
-                onlyB = onlyB || isTicketWord[Int(b[j])]; j += 1
+                onlyB = onlyB || ticketWords[Int(b[j])]; j += 1
             } else {
                 i += 1; j += 1
             }
@@ -167,6 +223,11 @@ public struct TaskSimilarity: Sendable {
     /// The better of the whole-title score and the head-only score of two weighed shapes; 0 when they name
     /// different tickets.
     func score(_ a: Shape, _ b: Shape) -> Double {
+        a.withView { a in b.withView { b in score(a, b) } }
+    }
+
+    /// `score` of two shapes seen in place.
+    func score(_ a: ShapeView, _ b: ShapeView) -> Double {
         if a.hasTicket && b.hasTicket && namesOtherTickets(a.full, b.full) { return 0 }
         let whole = score(a.full, a.fullWeight, b.full, b.fullWeight)
         if !a.isHeadDifferent && !b.isHeadDifferent { return whole }
@@ -174,7 +235,7 @@ public struct TaskSimilarity: Sendable {
     }
 
     /// The score of two sorted word-id lists whose weights are known, in 0...1.
-    func score(_ a: [Int32], _ wa: Double, _ b: [Int32], _ wb: Double) -> Double {
+    func score(_ a: UnsafeBufferPointer<Int32>, _ wa: Double, _ b: UnsafeBufferPointer<Int32>, _ wb: Double) -> Double {
         guard !a.isEmpty, !b.isEmpty else { return 0 }
         var i = 0, j = 0, shared = 0
         var wShared = 0.0

@@ -25,7 +25,10 @@ extension TaskTracker {
         struct Group { var mentions: [MentionRef]; var dependsOn: Set<String>; var tags: Set<String> }
         var groups: [String: Group] = [:]
         for (i, d) in drafts.enumerated() {
-            groups[ids[i]] = Group(mentions: d.mentions, dependsOn: Set(d.dependsOn.map { ids[$0] }), tags: d.tags)
+            // Its tags: those of the sessions that list it as open.
+            var tags = Set<String>()
+            for m in d.mentions where m.source == .remaining { tags.formUnion(sessions[Int(m.session)].tags) }
+            groups[ids[i]] = Group(mentions: d.mentions, dependsOn: Set(d.dependsOn.map { ids[Int($0)] }), tags: tags)
         }
 
         // Pinned merges, in the order they were decided; `alias` follows chains (A into B, B into C).

@@ -27,17 +27,16 @@ public struct TaskTracker: Sendable {
     /// A later mention is scored against this many of a task's most recent open mentions.
     static let shapesCompared = 8
 
-    /// One task being assembled.
+    /// One task being assembled: its mentions are where they were read, and later mentions are matched against
+    /// the shapes of its latest `shapesCompared` open ones, looked up in the tracker's shape store (at 50,000
+    /// notes, 130,000 tasks holding their own shapes and tag sets were 150 MB).
     struct Draft {
         /// Where its mentions were read; they become `TaskMention`s only in the tasks made (`build`).
         var mentions: [MentionRef] = []
-        /// Token sets (and weights) of the latest `shapesCompared` open mentions, for matching later mentions.
-        var shapes: [TaskSimilarity.Shape] = []
         /// Draft indices this one depends on.
-        var dependsOn: Set<Int> = []
-        var tags: Set<String> = []
-        /// The last session with an open mention of it.
-        var lastOpenSession = ""
+        var dependsOn: [Int32] = []
+        /// The last session (in the tracker's order) with an open mention of it.
+        var lastOpenSession: Int32 = -1
     }
 
     /// A mention as the place it was read from, in 16 bytes: a `TaskMention` is 96, and at 50,000 notes the
@@ -85,8 +84,9 @@ public struct TaskTracker: Sendable {
     }
 
     /// The tracked tasks of the sessions' work items (any order), by priority then age.
-    public func tasks(from sessions: [TaskInput]) -> [TrackedTask] {
-        let ordered = sessions.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+    public func tasks(from sessions: consuming [TaskInput]) -> [TrackedTask] {
+        var ordered = sessions.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        sessions = []
         let splits = Set(decisions.filter { $0.action == .split }.compactMap { d in d.session.map { "\($0)#\(d.line ?? 0)" } })
 
         // IDF over every remaining and completed title. Their word ids are kept in one buffer and made into
@@ -101,20 +101,24 @@ public struct TaskTracker: Sendable {
             for c in s.completed { store.append(similarity.shape(of: c.forms)) }
         }
         similarity.freeze()
+        store.weigh(by: similarity)
+        // The titles' words are in the store now: what the caller handed over goes (at 50,000 notes, 90 MB).
+        let none = TitleForms(full: [], head: nil)
+        for n in ordered.indices {
+            for i in ordered[n].remaining.indices { ordered[n].remaining[i].forms = none }
+            for i in ordered[n].completed.indices { ordered[n].completed[i].forms = none }
+        }
 
         var drafts: [Draft] = []
         var postings = [[Int]](repeating: [], count: similarity.documentFrequency.count)
         var scratch = Scratch()
 
-        func attach(_ p: Pending, to index: Int, session: TaskInput) {
+        func attach(_ p: Pending, to index: Int, session: Int) {
             drafts[index].mentions.append(p.mention)
             // Only what was planned says what a task is: evidence of done work ("config/example_amc.toml")
             // closes it but never draws in later mentions that share its generic words.
             guard p.mention.kind == .open else { return }
-            drafts[index].shapes.append(p.shape)
-            if drafts[index].shapes.count > Self.shapesCompared { drafts[index].shapes.removeFirst() }
-            drafts[index].lastOpenSession = session.id
-            drafts[index].tags.formUnion(session.tags)
+            drafts[index].lastOpenSession = Int32(session)
             for t in p.shape.full where postings[Int(t)].last != index { postings[Int(t)].append(index) }
         }
 
@@ -127,18 +131,20 @@ public struct TaskTracker: Sendable {
             }
             let existing = drafts.count
             let openMatches = bestMatches(for: opens, among: drafts, postings: postings, similarity: similarity,
-                                          scratch: &scratch) { _ in true }
+                                          shapes: store, firstShape: firstShape, scratch: &scratch) { _ in true }
             var itemDraft = [Int](repeating: -1, count: opens.count)
             for (item, draft) in openMatches { itemDraft[item] = draft }
             for i in opens.indices {
                 if itemDraft[i] < 0 { drafts.append(Draft()); itemDraft[i] = drafts.count - 1 }
-                attach(opens[i], to: itemDraft[i], session: s)
+                attach(opens[i], to: itemDraft[i], session: n)
             }
             // Dependencies name other items of the same note by number.
             for (i, r) in s.remaining.enumerated() {
                 for number in r.dependsOn {
                     if let j = s.remaining.firstIndex(where: { $0.number == number }), j != i {
-                        drafts[itemDraft[i]].dependsOn.insert(itemDraft[j])
+                        if !drafts[itemDraft[i]].dependsOn.contains(Int32(itemDraft[j])) {
+                            drafts[itemDraft[i]].dependsOn.append(Int32(itemDraft[j]))
+                        }
                     }
                 }
             }
@@ -150,17 +156,17 @@ public struct TaskTracker: Sendable {
                 return Pending(mention: m, shape: store.shape(firstShape[n] + s.remaining.count + i, weighedBy: similarity))
             }
             let doneMatches = bestMatches(for: dones, among: drafts, postings: postings, similarity: similarity,
-                                          scratch: &scratch) { d in
-                d < existing && drafts[d].lastOpenSession != s.id
+                                          shapes: store, firstShape: firstShape, scratch: &scratch) { d in
+                d < existing && drafts[d].lastOpenSession != Int32(n)
             }
-            for (item, draft) in doneMatches { attach(dones[item], to: draft, session: s) }
+            for (item, draft) in doneMatches { attach(dones[item], to: draft, session: n) }
 
             // Updates resolve items of their own note by title.
             for (k, u) in s.updates.enumerated() {
                 for (j, title) in u.resolves.enumerated() {
                     guard let i = s.remaining.firstIndex(where: { TaskID.normalise($0.title) == TaskID.normalise(title) }) else { continue }
                     let m = MentionRef(session: Int32(n), item: Int32(k), resolved: Int32(j), source: .update)
-                    attach(Pending(mention: m, shape: opens[i].shape), to: itemDraft[i], session: s)
+                    attach(Pending(mention: m, shape: opens[i].shape), to: itemDraft[i], session: n)
                 }
             }
         }
@@ -208,7 +214,8 @@ public struct TaskTracker: Sendable {
     /// among the `maxCandidates` sharing the most IDF weight; only candidates are scored, so the cost grows with
     /// the number of items, not its square.
     private func bestMatches(for items: [Pending], among drafts: [Draft], postings: [[Int]], similarity: TaskSimilarity,
-                             scratch: inout Scratch, allowed: (Int) -> Bool) -> [(Int, Int)] {
+                             shapes store: TaskSimilarity.ShapeStore, firstShape: [Int], scratch: inout Scratch,
+                             allowed: (Int) -> Bool) -> [(Int, Int)] {
         var pairs: [(score: Double, item: Int, draft: Int)] = []
         var candidates: [(weight: Double, draft: Int)] = []
         scratch.grow(to: drafts.count)
@@ -241,12 +248,20 @@ public struct TaskTracker: Sendable {
                 candidates.sort { ($0.weight, $0.draft) > ($1.weight, $1.draft) }
                 candidates.removeLast(candidates.count - maxCandidates)
             }
-            for (_, d) in candidates {
-                var best = 0.0
-                for other in drafts[d].shapes {
-                    best = max(best, similarity.score(shape, other))
+            // Scored against the draft's latest `shapesCompared` open mentions, in place in the store.
+            shape.withView { item in
+                store.withViews { stored in
+                    for (_, d) in candidates {
+                        var best = 0.0
+                        var compared = 0
+                        for m in drafts[d].mentions.reversed() where m.source == .remaining {
+                            best = max(best, similarity.score(item, stored(firstShape[Int(m.session)] + Int(m.item))))
+                            compared += 1
+                            if compared == Self.shapesCompared { break }
+                        }
+                        if best >= threshold { pairs.append((best, i, d)) }
+                    }
                 }
-                if best >= threshold { pairs.append((best, i, d)) }
             }
         }
         pairs.sort { ($0.score, -$0.item, -$0.draft) > ($1.score, -$1.item, -$1.draft) }
