@@ -474,7 +474,7 @@ code{font:.9em ui-monospace,SFMono-Regular,Menlo,monospace}
 """##,
         "tasks.mustache": ##"""
 <h1>Tasks</h1>
-<p class="lead">{{openCount}} open · {{blockedCount}} blocked · {{doneCount}} done. Each task gathers every session that mentioned it.</p>
+<p class="lead">{{openCount}} open · {{blockedCount}} blocked · {{doneCount}} done. Each task gathers every session that mentioned it; done ones are listed a line each, newest first (<code>insights task ID</code> shows any task's history).</p>
 <div class="board">
 {{#columns}}<section class="column" aria-labelledby="col-{{key}}">
 <h2 id="col-{{key}}">{{label}} <span class="count">{{count}}</span></h2>
@@ -488,7 +488,10 @@ code{font:.9em ui-monospace,SFMono-Regular,Menlo,monospace}
 {{/mentions}}</ol>{{#hasOmitted}}<p class="meta">The first mention and the latest shown; {{omitted}} between them are in <code>insights task {{id}}</code>.</p>{{/hasOmitted}}</details>
 </article>
 {{/tasks}}{{/groups}}
-{{^groups}}<p class="empty">None.</p>{{/groups}}
+{{#hasDone}}<ul class="items done">
+{{#done}}<li id="{{anchor}}"><a class="permalink" href="#{{anchor}}">{{id}}</a> {{title}} <span class="meta">{{#date}}done {{date}}{{/date}}{{#href}} · <a href="{{href}}">{{sessionTitle}}</a>{{/href}} · {{mentionCount}} mentions{{#isReopened}} · <span class="flag">reopened before</span>{{/isReopened}}</span></li>
+{{/done}}</ul>{{/hasDone}}
+{{^groups}}{{^hasDone}}<p class="empty">None.</p>{{/hasDone}}{{/groups}}
 </section>
 {{/columns}}</div>
 

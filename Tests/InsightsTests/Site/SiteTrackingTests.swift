@@ -18,8 +18,9 @@ struct SiteTrackingTests {
             TrackedTask(id: "T-aa0002", title: "Add security headers", priority: "P2", priorityRank: 2, status: .done,
                         mentions: [TaskMention(session: oct1, date: "2026-10-01", line: 1, text: "Add security headers", kind: .done)],
                         firstSeen: "2026-09-03", lastSeen: "2026-10-01", resolvedIn: oct1, resolvedOn: "2026-10-01",
+                        evidence: TaskMention(session: oct1, date: "2026-10-01", line: 1, text: "Add security headers", kind: .done)),
+            TrackedTask(id: "T-aa0003", title: "Blocked on vendor", priority: nil, priorityRank: nil, status: .blocked,
                         dependsOn: ["T-aa0001"]),
-            TrackedTask(id: "T-aa0003", title: "Blocked on vendor", priority: nil, priorityRank: nil, status: .blocked),
         ]
         input.failures = [
             FailureCluster(id: "F-bb0001", title: "Schema changed by hand", sessions: 2, firstSeen: "2026-09-03", lastSeen: "2026-10-06",
@@ -34,7 +35,7 @@ struct SiteTrackingTests {
         return input
     }
 
-    @Test("tasks sit in open / blocked / done columns by priority, with history linking to the session item")
+    @Test("open and blocked tasks sit in columns by priority, with history linking to the session item; done ones a line each")
     func board() throws {
         let out = try SiteFixtures.tempFolder("board")
         _ = try SiteBuilder().build(try Self.input(), to: out)
@@ -47,6 +48,10 @@ struct SiteTrackingTests {
         let open = try #require(html.range(of: "id=\"col-open\"")), done = try #require(html.range(of: "id=\"col-done\""))
         let repair = try #require(html.range(of: "task-T-aa0001\">"))
         #expect(open.lowerBound < repair.lowerBound && repair.lowerBound < done.lowerBound)
+        // A done task is one line after the Done heading: its id, title, when and where it was closed.
+        let row = try #require(html.range(of: "<li id=\"task-T-aa0002\"><a class=\"permalink\" href=\"#task-T-aa0002\">T-aa0002</a> Add security headers <span class=\"meta\">done 2026-10-01 · <a href=\"sessions/2026-10-01-security-headers-rollout.html"))
+        #expect(done.lowerBound < row.lowerBound)
+        #expect(!html.contains("<article class=\"task\" id=\"task-T-aa0002\">"))
         // The session's remaining item links back to its task; the home page lists the open P0.
         let session = try SiteFixtures.read(out, "sessions/2026-09-03-session-insights.html")
         #expect(session.contains("<a class=\"task-link\" href=\"../tasks.html#task-T-aa0001\">T-aa0001 · open</a>"))

@@ -28,7 +28,7 @@ struct PagePlanner {
             ("sessions.html", "sessions", "All sessions", "Every session of \(title), newest first.", nil, { _ in index.allSessions() }),
             ("findings.html", "findings", "Findings", "Every finding of every session, by category and severity.", .findings, { index.findings($0) }),
             ("friction.html", "friction", "Friction", "What got in the way, what was done and what should have been done.", .friction, { index.friction($0) }),
-            ("tasks.html", "tasks", "Tasks", "Open, blocked and done tasks by priority, each with its history.", nil, { _ in tracking.board() }),
+            ("tasks.html", "tasks", "Tasks", "Open and blocked tasks by priority, each with its history; done tasks one line each.", nil, { _ in tracking.board() }),
             ("failures.html", "failures", "Recurring failures", "The same mistakes and blockers across sessions, and whether fixes held.", nil, { _ in tracking.map() }),
             ("tags.html", "tags", "Tags", "Sessions by tag.", nil, { _ in index.tags() }),
         ]

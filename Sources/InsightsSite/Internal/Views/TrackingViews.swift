@@ -9,7 +9,24 @@ struct TaskBoardView: Encodable {
         var omitted: Int; var hasOmitted: Bool
     }
     struct Group: Encodable { var label: String; var tasks: [Card] }
-    struct Column: Encodable { var key: String; var label: String; var count: Int; var groups: [Group] }
+    /// A done task in one line: what closed it and where (its history is `insights task ID`).
+    struct DoneRow: Encodable {
+        var anchor: String; var id: String; var title: String; var date: String?; var href: String?; var sessionTitle: String?
+        var mentionCount: Int; var isReopened: Bool
+    }
+    struct Column: Encodable {
+        var key: String; var label: String; var count: Int; var groups: [Group]
+        /// The done column's tasks, newest first (the other columns have cards in `groups`).
+        var done: [DoneRow] = []
+        var hasDone: Bool { !done.isEmpty }
+
+        enum CodingKeys: String, CodingKey { case key, label, count, groups, done, hasDone }
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(key, forKey: .key); try c.encode(label, forKey: .label); try c.encode(count, forKey: .count)
+            try c.encode(groups, forKey: .groups); try c.encode(done, forKey: .done); try c.encode(hasDone, forKey: .hasDone)
+        }
+    }
     var openCount: Int
     var blockedCount: Int
     var doneCount: Int
