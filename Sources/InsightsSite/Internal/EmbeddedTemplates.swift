@@ -251,7 +251,10 @@ enum EmbeddedTemplates {
       for (var end = d + p[2]; d < end; d++) {
         var doc = IX.docs[d], kind = IX.kinds[doc[0]];
         seen[kind] = (seen[kind] || 0) + 1;
-        DOCS.push({ path: p[0], date: p[1], kind: kind, len: doc[1], title: doc[2], snippet: doc[3] || '', prio: doc[4] || '',
+        // A number for the title or snippet is the doc that wrote the same text first.
+        var title = typeof doc[2] === 'number' ? IX.docs[doc[2]][2] : doc[2];
+        var snippet = typeof doc[3] === 'number' ? IX.docs[doc[3]][3] : doc[3];
+        DOCS.push({ path: p[0], date: p[1], kind: kind, len: doc[1], title: title, snippet: snippet || '', prio: doc[4] || '',
           anchor: doc[5] ? kind + '-' + doc[5] : (kind === 'session' ? '' : kind + '-' + seen[kind]) });
       }
     });

@@ -51,6 +51,18 @@ struct SiteBrowserTests {
         #expect(dom.contains("<mark>Migration</mark> Tracking is Broken"))
     }
 
+    /// The shipped journal lists "Document environment variables in .env.example" as remaining work on
+    /// 2026-09-01 and again on 2026-10-20: the second doc gives the first one's number for its title.
+    @Test("a title carried over from note to note is stored once and shown for every session")
+    func repeatedTitle() throws {
+        let script = try SiteFixtures.read(Self.output, "search-index.js")
+        #expect(script.components(separatedBy: "\"Document environment variables in .env.example\"").count - 1 == 1)
+        let dom = try Chromium.run(["--dump-dom"], url: "file://\(Self.output)/search.html?q=%22environment%20variables%22&kind=remaining")
+        let title = "<span>Document <mark>environment</mark> <mark>variables</mark> in .env.example</span>"
+        #expect(dom.components(separatedBy: title).count - 1 == 2)
+        #expect(dom.contains("href=\"sessions/2026-10-20-ledgerly-six-week-retrospective.html#remaining-3\""))
+    }
+
     @Test("query syntax in the browser: -word excludes, prefix* expands, a typo is corrected, filters apply")
     func querySyntax() throws {
         let excluded = try Chromium.run(["--dump-dom"], url: "file://\(Self.output)/search.html?q=migration%20-tracking")

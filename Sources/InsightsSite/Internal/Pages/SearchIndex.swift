@@ -10,7 +10,9 @@ import InsightsCore
 /// `ion`, prefix length in base 36), space-separated; `post` holds, in the same order, each term's doc ids,
 /// delta-coded as 5-bit digits (`wxyzA…_` continue, `0…v` end a number). No term frequencies: items are short,
 /// and the browser counts a word in the doc's stored title twice. Only short titles and snippets are stored,
-/// never whole notes; a session's own doc indexes only the words of its note that none of its items index.
+/// never whole notes; a session's own doc indexes only the words of its note that none of its items index. A
+/// title or snippet written for one of the last `repeatWindow` docs is given as that doc's number instead
+/// (`[3,14,1207]`: the title of doc 1207): work carried over from note to note repeats its title in each.
 struct SearchIndex {
     static let kinds = ["session", "finding", "friction", "completed", "remaining", "update", "takeaway", "task", "failure"]
     static let summaryFields = ["focus", "goal", "summary", "outcome", "objective", "context"]
@@ -25,13 +27,18 @@ struct SearchIndex {
     private var docCount = 0
     private var postings: [String: [Int32]] = [:]
     private var totalLength = 0
+    /// Titles and snippets of recent docs, by text: the first doc that wrote each.
+    private var recentTitles = RecentStrings(capacity: SearchIndex.repeatWindow)
+    private var recentSnippets = RecentStrings(capacity: SearchIndex.repeatWindow)
+    /// How many of the latest titles and snippets a repeat is looked for among.
+    static let repeatWindow = 8192
 
     /// Writes the whole script for `plan` into `out`, deterministic: terms sorted, postings in doc order. The docs
     /// come first and are written as they are made (kept until the end, they were 30 MB at 50,000 notes); the
     /// figures that need all of them follow.
     /// The sessions are read back from the plan's source a batch at a time.
     static func write<Output: TemplateOutput>(_ plan: SitePlan, into out: inout Output) throws {
-        out.append("window.INSIGHTS_INDEX={\"v\":3,\"docs\":[")
+        out.append("window.INSIGHTS_INDEX={\"v\":4,\"docs\":[")
         var index = SearchIndex()
         try index.add(plan, docs: &out)
         index.finish(into: &out)
@@ -104,8 +111,8 @@ struct SearchIndex {
         plainSnippet = plainSnippet.trimmingCharacters(in: CharacterSet(charactersIn: " :-–—.,;"))
         plainSnippet = HTMLText.excerpt(plainSnippet, limit: Self.snippetLimit)
         var fields = [String(Self.kinds.firstIndex(of: kind) ?? 0), String(length),
-                      JS.string(HTMLText.excerpt(fullTitle, limit: Self.titleLimit))]
-        if !plainSnippet.isEmpty || priority != nil || ref != nil { fields.append(JS.string(plainSnippet)) }
+                      recentTitles.field(HTMLText.excerpt(fullTitle, limit: Self.titleLimit), doc: doc)]
+        if !plainSnippet.isEmpty || priority != nil || ref != nil { fields.append(recentSnippets.field(plainSnippet, doc: doc)) }
         if priority != nil || ref != nil { fields.append(JS.string(priority ?? "")) }
         if let ref { fields.append(JS.string(ref)) }
         out.append((docCount > 0 ? ",\n[" : "[") + fields.joined(separator: ",") + "]")
@@ -171,6 +178,34 @@ struct SearchIndex {
         out.append(",\n\"terms\":"); out.append(termText)
         out.append(",\n\"post\":\""); out.append(posts); posts = ""
         out.append("\"};\n")
+    }
+}
+
+/// The last `capacity` distinct strings written, each with the doc that first wrote it: a doc field is the
+/// string, or the number of the recent doc that holds it. Strings under 8 bytes are always written out (a doc
+/// number is up to 7 digits).
+struct RecentStrings {
+    let capacity: Int
+    private var first: [String: Int32] = [:]
+    /// Oldest first, as a ring: `next` is where the next string goes.
+    private var order: [String] = []
+    private var next = 0
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    /// The field for `text` in doc `doc`: a reference to the recent doc holding it, else the literal (noted).
+    mutating func field(_ text: String, doc: Int32) -> String {
+        guard text.utf8.count >= 8, capacity > 0, doc < 10_000_000 else { return JS.string(text) }
+        if let earlier = first[text] { return String(earlier) }
+        if order.count < capacity {
+            order.append(text)
+        } else {
+            first[order[next]] = nil
+            order[next] = text
+            next = (next + 1) % capacity
+        }
+        first[text] = doc
+        return JS.string(text)
     }
 }
 
