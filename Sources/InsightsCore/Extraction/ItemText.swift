@@ -17,11 +17,15 @@ enum ItemText {
         let t = text.trimmingSpaces
         let isASCII = t.isAllASCII
         for separator in isASCII ? [" - ", ": "] : [" — ", " – ", " - ", ": "] {
-            if let r = isASCII ? t.asciiRange(of: separator) : t.range(of: separator) {
-                let head = t[..<r.lowerBound].trimmingSpaces
-                if head.count >= 3 && head.count <= 120 && !isTicketKey(head) {
-                    return (head, t[r.upperBound...].trimmingSpaces)
-                }
+            guard var r = isASCII ? t.asciiRange(of: separator) : t.range(of: separator) else { continue }
+            // After a key, the title runs to the separator's next occurrence: "AUT-127: Fix it: detail".
+            if isTicketKey(t[..<r.lowerBound].trimmingSpaces) {
+                guard let next = t.range(of: separator, range: r.upperBound..<t.endIndex) else { continue }
+                r = next
+            }
+            let head = t[..<r.lowerBound].trimmingSpaces
+            if head.count >= 3 && head.count <= 120 {
+                return (head, t[r.upperBound...].trimmingSpaces)
             }
         }
         if t.count > 140 {

@@ -355,9 +355,10 @@ extension Walk {
         }
         let update = session.updates[i]
         guard let status = update.status, TableReader.isDone(status, vocabulary) == true else { return }
-        let said = Set(Tokens.content(([update.title] + (updateHeadings[i] ?? [])).joined(separator: " ")))
+        // Ticket keys count as one word (`ROAD-024`): split, every `ROAD-…` item of the note shared `road`.
+        let said = Set(Tokens.content(TaskSimilarity.joinIdentifiers(([update.title] + (updateHeadings[i] ?? [])).joined(separator: " "))))
         for item in session.remaining {
-            let words = Set(Tokens.content(item.title))
+            let words = Set(Tokens.content(TaskSimilarity.joinIdentifiers(item.title)))
             guard !words.isEmpty else { continue }
             let overlap = Double(words.intersection(said).count) / Double(words.count)
             if overlap >= 0.6 { session.updates[i].resolves.append(item.title) }

@@ -316,7 +316,8 @@ public struct TaskSimilarity: Sendable {
         return String(out)
     }
 
-    /// The head of a title: parentheses dropped, cut at the first `;`, `: `, ` — ` or ` - `.
+    /// The head of a title: parentheses dropped, cut at the first `;`, `: `, ` — ` or ` - `. A title led by a
+    /// ticket key (`AUT-127: Fix retry logic`) has the key as its head, so a later `[x] AUT-127` closes it.
     ///
     /// `TaskSimilarity.head("Outbound webhook retries with backoff; customers are still losing events")` →
     /// `"Outbound webhook retries with backoff"`.

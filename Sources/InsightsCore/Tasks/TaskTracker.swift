@@ -2,7 +2,7 @@
 ///
 /// Sessions are read oldest first. Each remaining item is an open mention; each completed item and each
 /// item an `Update` resolves is a done mention. A mention joins the earlier task it is most similar to
-/// (`TaskSimilarity`, score ≥ `threshold`, compared with each of the task's open mentions: done evidence such as
+/// (`TaskSimilarity`, score ≥ `threshold`, compared with the task's latest open mentions: done evidence such as
 /// a created file's path names what was delivered, not the task, so it never attracts later items), and otherwise an open
 /// mention starts a new task (an unmatched done mention is ignored: done work that was never planned is not a
 /// task). Within one note, assignment is greedy by score and a task takes at most one open and one done
@@ -29,7 +29,7 @@ public struct TaskTracker: Sendable {
 
     /// One task being assembled: its mentions are where they were read, and later mentions are matched against
     /// the shapes of its latest `shapesCompared` open ones, looked up in the tracker's shape store (at 50,000
-    /// notes, 130,000 tasks holding their own shapes and tag sets were 150 MB).
+    /// notes, 130,000 tasks holding their own shapes and tag sets were 57 MB).
     struct Draft {
         /// Where its mentions were read; they become `TaskMention`s only in the tasks made (`build`).
         var mentions: [MentionRef] = []
@@ -85,8 +85,9 @@ public struct TaskTracker: Sendable {
 
     /// The tracked tasks of the sessions' work items (any order), by priority then age.
     public func tasks(from sessions: consuming [TaskInput]) -> [TrackedTask] {
-        var ordered = sessions.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        var ordered = sessions
         sessions = []
+        ordered.sort { ($0.date, $0.id) < ($1.date, $1.id) }
         let splits = Set(decisions.filter { $0.action == .split }.compactMap { d in d.session.map { "\($0)#\(d.line ?? 0)" } })
 
         // IDF over every remaining and completed title. Their word ids are kept in one buffer and made into

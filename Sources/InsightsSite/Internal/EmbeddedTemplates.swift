@@ -492,7 +492,7 @@ code{font:.9em ui-monospace,SFMono-Regular,Menlo,monospace}
 </article>
 {{/tasks}}{{/groups}}
 {{#hasDone}}<ul class="items done">
-{{#done}}<li id="{{anchor}}"><a class="permalink" href="#{{anchor}}">{{id}}</a> {{title}} <span class="meta">{{#date}}done {{date}}{{/date}}{{#href}} · <a href="{{href}}">{{sessionTitle}}</a>{{/href}} · {{mentionCount}} mentions{{#isReopened}} · <span class="flag">reopened before</span>{{/isReopened}}</span></li>
+{{#done}}<li id="{{anchor}}"><a class="permalink" href="#{{anchor}}">{{id}}</a> {{title}} <span class="meta">{{#date}}done {{date}} · {{/date}}{{#href}}<a href="{{href}}">{{sessionTitle}}</a> · {{/href}}{{mentions}}{{#isReopened}} · <span class="flag">reopened before</span>{{/isReopened}}</span></li>
 {{/done}}</ul>{{/hasDone}}
 {{^groups}}{{^hasDone}}<p class="empty">None.</p>{{/hasDone}}{{/groups}}
 </section>

@@ -11,8 +11,10 @@ struct TicketKeyTests {
         ("ROAD-024: Goss migration tool", "ROAD-024: Goss migration tool", ""),
         ("#191: Chimborazo Rebuild via Agent Swarm", "#191: Chimborazo Rebuild via Agent Swarm", ""),
         ("AUT-127: Fix retry logic - blocked by #1", "AUT-127: Fix retry logic", "blocked by #1"),
+        ("AUT-127: Fix retry logic: make it idempotent", "AUT-127: Fix retry logic", "make it idempotent"),
+        ("AUT-127 - Fix retry - see the runbook", "AUT-127 - Fix retry", "see the runbook"),
         ("Retry logic: make it idempotent", "Retry logic", "make it idempotent"),
-        ("X-1 - not a key before a dash item", "X-1 - not a key before a dash item", ""),
+        ("X-1 - one-letter keys count too", "X-1 - one-letter keys count too", ""),
     ])
     func split(text: String, title: String, detail: String) {
         let parts = ItemText.split(text)
@@ -26,6 +28,27 @@ struct TicketKeyTests {
     ])
     func keys(text: String, isKey: Bool) {
         #expect(ItemText.isTicketKey(text) == isKey)
+    }
+
+    /// Before keys were one word, every `ROAD-…` item shared `road`, so an update about one resolved its siblings.
+    @Test("an update resolves the item whose key it names, not the note's other keyed items")
+    func updateByKey() throws {
+        let note = """
+            # Session
+
+            **Date**: 2026-01-02
+
+            ## Remaining Work
+
+            - ROAD-020: Goss docs
+            - ROAD-024: Goss migration
+
+            ## Update: ROAD-024 Goss migration done
+
+            **Status**: DONE
+            """
+        let update = try #require(NoteParser().session(from: note, fileName: "n.md").updates.first)
+        #expect(update.resolves == ["ROAD-024: Goss migration"])
     }
 
     @Test("a bold key leads its item's title")

@@ -11,8 +11,9 @@ import InsightsCore
 /// delta-coded as 5-bit digits (`wxyzA…_` continue, `0…v` end a number). No term frequencies: items are short,
 /// and the browser counts a word in the doc's stored title twice. Only short titles and snippets are stored,
 /// never whole notes; a session's own doc indexes only the words of its note that none of its items index. A
-/// title or snippet written for one of the last `repeatWindow` docs is given as that doc's number instead
-/// (`[3,14,1207]`: the title of doc 1207): work carried over from note to note repeats its title in each.
+/// title or snippet equal to one of the last `repeatWindow` distinct ones written is given as the number of the
+/// doc that wrote it (`[3,14,1207]`: the title of doc 1207): work carried over from note to note repeats its
+/// title in each.
 struct SearchIndex {
     static let kinds = ["session", "finding", "friction", "completed", "remaining", "update", "takeaway", "task", "failure"]
     static let summaryFields = ["focus", "goal", "summary", "outcome", "objective", "context"]
@@ -30,7 +31,7 @@ struct SearchIndex {
     /// Titles and snippets of recent docs, by text: the first doc that wrote each.
     private var recentTitles = RecentStrings(capacity: SearchIndex.repeatWindow)
     private var recentSnippets = RecentStrings(capacity: SearchIndex.repeatWindow)
-    /// How many of the latest titles and snippets a repeat is looked for among.
+    /// How many of the latest distinct titles (and, apart, snippets) a repeat is looked for among.
     static let repeatWindow = 8192
 
     /// Writes the whole script for `plan` into `out`, deterministic: terms sorted, postings in doc order. The docs

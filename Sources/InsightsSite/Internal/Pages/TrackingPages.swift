@@ -40,7 +40,8 @@ struct TrackingPages {
         return TaskBoardView.DoneRow(
             anchor: SitePlan.taskAnchor(t.id), id: t.id, title: t.title, date: t.resolvedOn,
             href: closing.flatMap { plan.href(session: $0.session, line: $0.line, root: "") },
-            sessionTitle: closing.map { plan.title(of: $0.session) ?? $0.session }, mentionCount: t.mentions.count,
+            sessionTitle: closing.map { plan.title(of: $0.session) ?? $0.session },
+            mentions: t.mentions.count == 1 ? "1 mention" : "\(t.mentions.count) mentions",
             isReopened: t.isReopened)
     }
 

@@ -12,7 +12,8 @@ struct TaskBoardView: Encodable {
     /// A done task in one line: what closed it and where (its history is `insights task ID`).
     struct DoneRow: Encodable {
         var anchor: String; var id: String; var title: String; var date: String?; var href: String?; var sessionTitle: String?
-        var mentionCount: Int; var isReopened: Bool
+        /// "1 mention", "3 mentions".
+        var mentions: String; var isReopened: Bool
     }
     struct Column: Encodable {
         var key: String; var label: String; var count: Int; var groups: [Group]
