@@ -16,23 +16,33 @@ struct TrackingPages {
     }
 
     /// Open and blocked tasks as cards by priority, each with its history; done tasks one line each, newest
-    /// first (at 50,000 generated notes, 74,000 done tasks in cards made the board 149 MB).
+    /// first (at 50,000 generated notes, 74,000 done tasks in cards made the board 149 MB). Cards and rows are
+    /// made as the page reaches them, from positions in `plan.tasks` (the cards made at once, and copies of the tasks, were 21 MB of that build's peak).
     func board() -> TaskBoardView {
+        // Positions in `plan.tasks`, not copies of the tasks (copies of 100,000 tasks were 20 MB more).
+        let tasks = plan.tasks
+        func positions(_ status: TrackedTask.Status) -> [Int32] {
+            tasks.indices.compactMap { tasks[$0].status == status ? Int32($0) : nil }
+        }
+        let done = positions(.done).sorted { a, b in
+            let x = tasks[Int(a)], y = tasks[Int(b)]
+            return (x.resolvedOn ?? x.lastSeen, x.id) > (y.resolvedOn ?? y.lastSeen, y.id)
+        }
         let columns: [(TrackedTask.Status, String)] = [(.open, "Open"), (.blocked, "Blocked")]
-        let done = plan.tasks.filter { $0.status == .done }
-            .sorted { ($0.resolvedOn ?? $0.lastSeen, $0.id) > ($1.resolvedOn ?? $1.lastSeen, $1.id) }
+        let shown = columns.map { status, label in (status, label, positions(status)) }
         return TaskBoardView(
-            openCount: plan.tasks.filter { $0.status == .open }.count,
-            blockedCount: plan.tasks.filter { $0.status == .blocked }.count,
+            openCount: shown[0].2.count,
+            blockedCount: shown[1].2.count,
             doneCount: done.count,
-            columns: columns.map { status, label in
-                let tasks = plan.tasks.filter { $0.status == status }
-                let ranks = Array(Set(tasks.map { $0.priorityRank ?? 9 })).sorted()
-                return TaskBoardView.Column(key: status.rawValue, label: label, count: tasks.count, groups: ranks.map { rank in
-                    TaskBoardView.Group(label: rank == 9 ? "No priority" : Priority.label(rank: rank),
-                                        tasks: tasks.filter { ($0.priorityRank ?? 9) == rank }.map(card))
+            columns: shown.map { status, label, all in
+                let ranks = Array(Set(all.map { tasks[Int($0)].priorityRank ?? 9 })).sorted()
+                return TaskBoardView.Column(key: status.rawValue, label: label, count: all.count, groups: ranks.map { rank in
+                    let ranked = all.filter { (tasks[Int($0)].priorityRank ?? 9) == rank }
+                    return TaskBoardView.Group(label: rank == 9 ? "No priority" : Priority.label(rank: rank),
+                                               tasks: LazyRows(count: ranked.count) { [self] i in card(tasks[Int(ranked[i])]) })
                 })
-            } + [TaskBoardView.Column(key: "done", label: "Done", count: done.count, groups: [], done: done.map(row))])
+            } + [TaskBoardView.Column(key: "done", label: "Done", count: done.count, groups: [],
+                                      done: LazyRows(count: done.count) { [self] i in row(tasks[Int(done[i])]) })])
     }
 
     private func row(_ t: TrackedTask) -> TaskBoardView.DoneRow {

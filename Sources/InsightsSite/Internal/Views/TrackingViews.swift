@@ -8,7 +8,8 @@ struct TaskBoardView: Encodable {
         /// Mentions between the first and the latest ones shown (see `TrackingPages.historyLimit`), 0 for none.
         var omitted: Int; var hasOmitted: Bool
     }
-    struct Group: Encodable { var label: String; var tasks: [Card] }
+    /// A priority's cards, each made as the page reaches it.
+    struct Group: Encodable { var label: String; var tasks: LazyRows<Card> }
     /// A done task in one line: what closed it and where (its history is `insights task ID`).
     struct DoneRow: Encodable {
         var anchor: String; var id: String; var title: String; var date: String?; var href: String?; var sessionTitle: String?
@@ -17,9 +18,10 @@ struct TaskBoardView: Encodable {
     }
     struct Column: Encodable {
         var key: String; var label: String; var count: Int; var groups: [Group]
-        /// The done column's tasks, newest first (the other columns have cards in `groups`).
-        var done: [DoneRow] = []
-        var hasDone: Bool { !done.isEmpty }
+        /// The done column's tasks, newest first, each made as the page reaches it (the other columns have
+        /// cards in `groups`).
+        var done = LazyRows<DoneRow>(count: 0) { _ in fatalError("no rows") }
+        var hasDone: Bool { done.count > 0 }
 
         enum CodingKeys: String, CodingKey { case key, label, count, groups, done, hasDone }
         func encode(to encoder: Encoder) throws {
