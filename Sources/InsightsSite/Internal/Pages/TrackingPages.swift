@@ -17,7 +17,8 @@ struct TrackingPages {
 
     /// Open and blocked tasks as cards by priority, each with its history; done tasks one line each, newest
     /// first (at 50,000 generated notes, 74,000 done tasks in cards made the board 149 MB). Cards and rows are
-    /// made as the page reaches them, from positions in `plan.tasks` (the cards made at once, and copies of the tasks, were 21 MB of that build's peak).
+    /// made as the page reaches them, from positions in `plan.tasks` (the cards made at once, and copies of the
+    /// tasks, were 21 MB of that build's peak).
     func board() -> TaskBoardView {
         // Positions in `plan.tasks`, not copies of the tasks (copies of 100,000 tasks were 20 MB more).
         let tasks = plan.tasks
