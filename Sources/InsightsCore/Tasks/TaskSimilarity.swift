@@ -65,8 +65,8 @@ public struct TaskSimilarity: Sendable {
         var isHeadDifferent: Bool
     }
 
-    /// Many titles' shapes in one buffer of word ids, read back one at a time with their weights, or scored in
-    /// place (`withViews`): a task keeps only the numbers of its mentions' shapes.
+    /// Many titles' shapes in one buffer of word ids, read in place with their weights (`withViews`): a mention
+    /// keeps only its shape's position.
     struct ShapeStore {
         private var words: [Int32] = []
         /// Where each shape's words start, and how many are the whole title's; the head's follow unless the
@@ -113,13 +113,6 @@ public struct TaskSimilarity: Sendable {
             if shape.isHeadDifferent { words += shape.head }
             fullCounts.append(Int32(shape.full.count))
             starts.append(Int32(words.count))
-        }
-
-        /// Shape `i`, weighed (after `freeze()`).
-        func shape(_ i: Int, weighedBy similarity: TaskSimilarity) -> Shape {
-            let start = Int(starts[i]), end = Int(starts[i + 1]), split = start + Int(fullCounts[i])
-            let full = Array(words[start..<split])
-            return similarity.weighed(Shape(full: full, head: split == end ? full : Array(words[split..<end])))
         }
     }
 

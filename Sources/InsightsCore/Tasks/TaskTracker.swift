@@ -73,7 +73,8 @@ public struct TaskTracker: Sendable {
 
     struct Pending {
         var mention: MentionRef
-        var shape: TaskSimilarity.Shape
+        /// Its title's shape: a position in the tracker's shape store.
+        var shape: Int
         /// For a split mention: never joins an existing task.
         var isPinnedApart = false
     }
@@ -120,14 +121,16 @@ public struct TaskTracker: Sendable {
             // closes it but never draws in later mentions that share its generic words.
             guard p.mention.kind == .open else { return }
             drafts[index].lastOpenSession = Int32(session)
-            for t in p.shape.full where postings[Int(t)].last != index { postings[Int(t)].append(index) }
+            store.withViews { view in
+                for t in view(p.shape).full where postings[Int(t)].last != index { postings[Int(t)].append(index) }
+            }
         }
 
         for (n, s) in ordered.enumerated() {
             // Open mentions: remaining items.
             let opens: [Pending] = s.remaining.enumerated().map { i, r in
                 let m = MentionRef(session: Int32(n), item: Int32(i), source: .remaining)
-                return Pending(mention: m, shape: store.shape(firstShape[n] + i, weighedBy: similarity),
+                return Pending(mention: m, shape: firstShape[n] + i,
                                isPinnedApart: splits.contains("\(s.id)#\(r.line)"))
             }
             let existing = drafts.count
@@ -154,7 +157,7 @@ public struct TaskTracker: Sendable {
             let dones: [Pending] = s.completed.enumerated().compactMap { i, c in
                 if splits.contains("\(s.id)#\(c.line)") { return nil }
                 let m = MentionRef(session: Int32(n), item: Int32(i), source: .completed)
-                return Pending(mention: m, shape: store.shape(firstShape[n] + s.remaining.count + i, weighedBy: similarity))
+                return Pending(mention: m, shape: firstShape[n] + s.remaining.count + i)
             }
             let doneMatches = bestMatches(for: dones, among: drafts, postings: postings, similarity: similarity,
                                           shapes: store, firstShape: firstShape, scratch: &scratch) { d in
@@ -220,9 +223,10 @@ public struct TaskTracker: Sendable {
         var pairs: [(score: Double, item: Int, draft: Int)] = []
         var candidates: [(weight: Double, draft: Int)] = []
         scratch.grow(to: drafts.count)
-        for i in items.indices where !items[i].isPinnedApart && !items[i].shape.full.isEmpty {
-            // The shape alone, not the whole item, is what the closure below captures.
-            let shape = items[i].shape
+        // Shapes are read in place in the store, the item's as well as the drafts'.
+        store.withViews { stored in
+        for i in items.indices where !items[i].isPinnedApart && !stored(items[i].shape).full.isEmpty {
+            let shape = stored(items[i].shape)
             scratch.item += 1
             scratch.touched.removeAll(keepingCapacity: true)
             let item = scratch.item
@@ -249,21 +253,18 @@ public struct TaskTracker: Sendable {
                 candidates.sort { ($0.weight, $0.draft) > ($1.weight, $1.draft) }
                 candidates.removeLast(candidates.count - maxCandidates)
             }
-            // Scored against the draft's latest `shapesCompared` open mentions, in place in the store.
-            shape.withView { item in
-                store.withViews { stored in
-                    for (_, d) in candidates {
-                        var best = 0.0
-                        var compared = 0
-                        for m in drafts[d].mentions.reversed() where m.source == .remaining {
-                            best = max(best, similarity.score(item, stored(firstShape[Int(m.session)] + Int(m.item))))
-                            compared += 1
-                            if compared == Self.shapesCompared { break }
-                        }
-                        if best >= threshold { pairs.append((best, i, d)) }
-                    }
+            // Scored against the draft's latest `shapesCompared` open mentions.
+            for (_, d) in candidates {
+                var best = 0.0
+                var compared = 0
+                for m in drafts[d].mentions.reversed() where m.source == .remaining {
+                    best = max(best, similarity.score(shape, stored(firstShape[Int(m.session)] + Int(m.item))))
+                    compared += 1
+                    if compared == Self.shapesCompared { break }
                 }
+                if best >= threshold { pairs.append((best, i, d)) }
             }
+        }
         }
         pairs.sort { ($0.score, -$0.item, -$0.draft) > ($1.score, -$1.item, -$1.draft) }
         var usedItems = Set<Int>(), usedDrafts = Set<Int>()

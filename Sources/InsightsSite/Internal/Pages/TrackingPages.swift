@@ -41,9 +41,10 @@ struct TrackingPages {
                     let ranked = all.filter { (tasks[Int($0)].priorityRank ?? 9) == rank }
                     return TaskBoardView.Group(label: rank == 9 ? "No priority" : Priority.label(rank: rank),
                                                tasks: LazyRows(count: ranked.count) { [self] i in card(tasks[Int(ranked[i])]) })
-                })
+                }, done: LazyRows([]), hasDone: false)
             } + [TaskBoardView.Column(key: "done", label: "Done", count: done.count, groups: [],
-                                      done: LazyRows(count: done.count) { [self] i in row(tasks[Int(done[i])]) })])
+                                      done: LazyRows(count: done.count) { [self] i in row(tasks[Int(done[i])]) },
+                                      hasDone: !done.isEmpty)])
     }
 
     private func row(_ t: TrackedTask) -> TaskBoardView.DoneRow {

@@ -134,6 +134,11 @@ struct LazyRows<Element: Encodable>: Encodable, TemplateRows {
     let count: Int
     let element: @Sendable (Int) -> Element
 
+    init(count: Int, element: @escaping @Sendable (Int) -> Element) { self.count = count; self.element = element }
+
+    /// Rows already made (`LazyRows([])`: none).
+    init(_ rows: [Element]) where Element: Sendable { self.init(count: rows.count) { rows[$0] } }
+
     var templateRows: TemplateValue.Rows {
         TemplateValue.Rows(count: count) { [element] i in
             let row = element(i)

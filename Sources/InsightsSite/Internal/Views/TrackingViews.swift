@@ -20,15 +20,7 @@ struct TaskBoardView: Encodable {
         var key: String; var label: String; var count: Int; var groups: [Group]
         /// The done column's tasks, newest first, each made as the page reaches it (the other columns have
         /// cards in `groups`).
-        var done = LazyRows<DoneRow>(count: 0) { _ in fatalError("no rows") }
-        var hasDone: Bool { done.count > 0 }
-
-        enum CodingKeys: String, CodingKey { case key, label, count, groups, done, hasDone }
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(key, forKey: .key); try c.encode(label, forKey: .label); try c.encode(count, forKey: .count)
-            try c.encode(groups, forKey: .groups); try c.encode(done, forKey: .done); try c.encode(hasDone, forKey: .hasDone)
-        }
+        var done: LazyRows<DoneRow>; var hasDone: Bool
     }
     var openCount: Int
     var blockedCount: Int
