@@ -41,6 +41,9 @@ enum ItemText {
 
     /// Whether `text` is only a ticket key: `AUT-127`, `PROJ2-9`, `#412`.
     static func isTicketKey(_ text: String) -> Bool {
+        // Most heads are words: no key is that long, or starts with anything but a letter or `#`.
+        guard text.utf8.count <= 24, let first = text.utf8.first,
+              first == UInt8(ascii: "#") || (first | 0x20 >= 97 && first | 0x20 <= 122) else { return false }
         let u = Array(text.utf8)
         func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
         func isLetter(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) }
