@@ -18,12 +18,10 @@ public struct DerivedInput: Sendable, Hashable {
         self.init(tasks: TaskInput(session), candidates: FailureCandidates.from(session))
     }
 
-    /// The work items of each session, in the order given, and every failure candidate in the order the
-    /// clusterer reads them (sessions by date then id, each session's in note order; see
-    /// `FailureClusterer.grouping(ordered:decisions:)`). Each session's candidates are let go as they are
-    /// copied, so the two never both exist (they were 22 MB at 50,000 notes).
-    public static func split(_ inputs: consuming [DerivedInput]) -> (tasks: [TaskInput], candidates: [FailureCandidate]) {
-        let tasks = inputs.map(\.tasks)
+    /// Every failure candidate, in the order the clusterer reads them (sessions by date then id, each session's
+    /// in note order; see `FailureClusterer.grouping(ordered:decisions:)`), moved out of `inputs`, which are left
+    /// sorted the same way and without candidates.
+    public static func candidates(taking inputs: inout [DerivedInput]) -> [FailureCandidate] {
         inputs.sort { ($0.date, $0.id) < ($1.date, $1.id) }
         var candidates: [FailureCandidate] = []
         candidates.reserveCapacity(inputs.reduce(0) { $0 + $1.candidates.count })
@@ -31,6 +29,14 @@ public struct DerivedInput: Sendable, Hashable {
             candidates += inputs[i].candidates
             inputs[i].candidates = []
         }
-        return (tasks, candidates)
+        return candidates
+    }
+
+    /// Every session's work items, in the order of `inputs`, which are left empty: the items are then held
+    /// once, so the tracker can drop what it has read without copying them.
+    public static func tasks(taking inputs: inout [DerivedInput]) -> [TaskInput] {
+        let tasks = inputs.map(\.tasks)
+        inputs = []
+        return tasks
     }
 }

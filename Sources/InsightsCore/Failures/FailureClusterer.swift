@@ -82,11 +82,12 @@ public struct FailureClusterer: Sendable {
 
     /// The whole computation over the sessions' failure candidates.
     public func grouping(_ inputs: [DerivedInput], decisions: [FailureDecision] = []) -> FailureGrouping {
-        grouping(ordered: DerivedInput.split(inputs).candidates, decisions: decisions)
+        var inputs = inputs
+        return grouping(ordered: DerivedInput.candidates(taking: &inputs), decisions: decisions)
     }
 
-    /// The whole computation over candidates ordered as `DerivedInput.split` orders them: sessions by date
-    /// then id, each session's candidates together and in note order.
+    /// The whole computation over candidates ordered as `DerivedInput.candidates(taking:)` orders them:
+    /// sessions by date then id, each session's candidates together and in note order.
     public func grouping(ordered candidates: [FailureCandidate], decisions: [FailureDecision] = []) -> FailureGrouping {
         let vectors = TermVectors(candidates)
         let facets = CandidateFacets(candidates)

@@ -108,6 +108,11 @@ public struct TaskSimilarity: Sendable {
             }
         }
 
+        /// Room for `shapes` shapes of about eight words each.
+        mutating func reserve(_ shapes: Int) {
+            words.reserveCapacity(shapes * 8); starts.reserveCapacity(shapes + 1); fullCounts.reserveCapacity(shapes)
+        }
+
         mutating func append(_ shape: Shape) {
             words += shape.full
             if shape.isHeadDifferent { words += shape.head }

@@ -86,30 +86,38 @@ public struct TaskTracker: Sendable {
 
     /// The tracked tasks of the sessions' work items (any order), by priority then age.
     public func tasks(from sessions: consuming [TaskInput]) -> [TrackedTask] {
+        track(consume sessions).tasks()
+    }
+
+    /// The sessions' work items (any order) matched into drafts, to be made into tasks (`TrackedDrafts`).
+    public func track(_ sessions: consuming [TaskInput]) -> TrackedDrafts {
         var ordered = sessions
         sessions = []
         ordered.sort { ($0.date, $0.id) < ($1.date, $1.id) }
         let splits = Set(decisions.filter { $0.action == .split }.compactMap { d in d.session.map { "\($0)#\(d.line ?? 0)" } })
 
         // IDF over every remaining and completed title. Their word ids are kept in one buffer and made into
-        // shapes a note at a time (every title's shape held at once was 80 MB at 50,000 notes).
+        // shapes a note at a time (every title's shape held at once was 80 MB at 50,000 notes); each title's
+        // words go once they are in the store, so the two are not both held whole.
         var similarity = TaskSimilarity()
         var store = TaskSimilarity.ShapeStore()
+        store.reserve(ordered.reduce(0) { $0 + $1.remaining.count + $1.completed.count })
         var firstShape: [Int] = []
         firstShape.reserveCapacity(ordered.count)
-        for s in ordered {
+        let none = TitleForms(full: [], head: nil)
+        for n in ordered.indices {
             firstShape.append(store.count)
-            for r in s.remaining { store.append(similarity.shape(of: r.forms)) }
-            for c in s.completed { store.append(similarity.shape(of: c.forms)) }
+            for i in ordered[n].remaining.indices {
+                store.append(similarity.shape(of: ordered[n].remaining[i].forms))
+                ordered[n].remaining[i].forms = none
+            }
+            for i in ordered[n].completed.indices {
+                store.append(similarity.shape(of: ordered[n].completed[i].forms))
+                ordered[n].completed[i].forms = none
+            }
         }
         similarity.freeze()
         store.weigh(by: similarity)
-        // The titles' words are in the store now: what the caller handed over goes (at 50,000 notes, 90 MB).
-        let none = TitleForms(full: [], head: nil)
-        for n in ordered.indices {
-            for i in ordered[n].remaining.indices { ordered[n].remaining[i].forms = none }
-            for i in ordered[n].completed.indices { ordered[n].completed[i].forms = none }
-        }
 
         var drafts: [Draft] = []
         var postings = [[Int]](repeating: [], count: similarity.documentFrequency.count)
@@ -174,7 +182,7 @@ public struct TaskTracker: Sendable {
                 }
             }
         }
-        return build(drafts, sessions: ordered)
+        return TrackedDrafts(drafts: drafts, sessions: ordered, decisions: decisions)
     }
 
     /// Per-draft counters reused across items, so finding candidates never allocates per draft.

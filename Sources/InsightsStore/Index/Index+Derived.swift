@@ -6,43 +6,58 @@ extension IndexTransaction {
     /// Makes the task table hold exactly `tasks`: rows whose value is unchanged (same digest) are left alone,
     /// so one new note rewrites only the tasks it touched.
     public func replaceTasks(_ tasks: [TrackedTask]) throws {
+        try replaceTasks { write in try write(tasks) }
+    }
+
+    /// `replaceTasks(_:)` with the tasks given a run at a time: `produce` calls `write` with each run (any order,
+    /// each task once), so they need never all be held.
+    public func replaceTasks(inRuns produce: (_ write: ([TrackedTask]) throws -> Void) throws -> Void) throws {
         // A task mentioned a thousand times is a megabyte of JSON: 8 a core at a time.
-        try replace(table: "task", with: tasks, id: \.id, perCore: 8,
-                    insert: "INSERT OR REPLACE INTO task(id, title, status, priority_rank, last_seen, json, digest) VALUES (?, ?, ?, ?, ?, ?, ?)") { t, json, digest in
-            [t.id, t.title, t.status.rawValue, t.priorityRank, t.lastSeen, json, digest]
-        }
+        try replace(table: "task", id: \.id, perCore: 8,
+                    insert: "INSERT OR REPLACE INTO task(id, title, status, priority_rank, last_seen, json, digest) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    arguments: { t, json, digest in [t.id, t.title, t.status.rawValue, t.priorityRank, t.lastSeen, json, digest] },
+                    values: produce)
     }
 
     /// Makes the failure table hold exactly `clusters` (see `replaceTasks`).
     public func replaceFailures(_ clusters: [FailureCluster]) throws {
-        try replace(table: "failure", with: clusters, id: \.id, perCore: 64,
-                    insert: "INSERT OR REPLACE INTO failure(id, title, sessions, last_seen, json, digest) VALUES (?, ?, ?, ?, ?, ?)") { c, json, digest in
-            [c.id, c.title, c.sessions, c.lastSeen, json, digest]
-        }
+        try replace(table: "failure", id: \.id, perCore: 64,
+                    insert: "INSERT OR REPLACE INTO failure(id, title, sessions, last_seen, json, digest) VALUES (?, ?, ?, ?, ?, ?)",
+                    arguments: { c, json, digest in [c.id, c.title, c.sessions, c.lastSeen, json, digest] },
+                    values: { write in try write(clusters) })
     }
 
-    /// Deletes the rows of `table` whose id is not among `values`', and writes those that are new or whose
-    /// digest differs. Encoding every value's JSON again was most of the recompute's writing (10,000 notes:
-    /// 0.8 s for the tasks); a digest is a walk of the value, and only changed values are encoded.
-    private func replace<T: Encodable & Sendable>(table: String, with values: [T], id: (T) -> String, perCore: Int, insert: String,
-                                                 arguments: (T, Data, String) -> StatementArguments) throws {
+    /// Makes `table` hold exactly the values `values` gives (a run at a time): writes those that are new or whose
+    /// digest differs, then deletes the rows whose id was not given. Encoding every value's JSON again was most
+    /// of the recompute's writing (10,000 notes: 0.8 s for the tasks); a digest is a walk of the value, and only
+    /// changed values are encoded.
+    private func replace<T: Encodable & Sendable>(table: String, id: @escaping (T) -> String, perCore: Int, insert: String,
+                                                 arguments: @escaping (T, Data, String) -> StatementArguments,
+                                                 values: (_ write: ([T]) throws -> Void) throws -> Void) throws {
         var stored: [String: String?] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, digest FROM \(table)") { stored[row[0]] = row[1] as String? }
-        let digests = try Parallel.map(values, inRunsOf: 512) { run in try run.map(ValueDigest.of) }
-        let current = Set(values.map(id))
-        let delete = try db.makeStatement(sql: "DELETE FROM \(table) WHERE id = ?")
-        for old in stored.keys where !current.contains(old) { try delete.execute(arguments: [old]) }
-        let changed = zip(values, digests).filter { value, digest in (stored[id(value)] ?? nil) != digest }
+        var current = Set<String>()
         // A prepared statement, finalized here: a cached one would keep its last blob argument alive.
         let write = try db.makeStatement(sql: insert)
         // Encoded and written `perCore` values per core at a time: every task's JSON at once was 67 MB at 50,000
         // generated notes.
         let step = perCore * max(1, ProcessInfo.processInfo.activeProcessorCount)
-        for start in stride(from: 0, to: changed.count, by: step) {
-            let run = changed[start..<min(start + step, changed.count)]
-            let json = try Self.encoded(run.map(\.0))
-            for ((value, digest), data) in zip(run, json) { try write.execute(arguments: arguments(value, data, digest)) }
+        try values { run in
+            let digests = try Parallel.map(run, inRunsOf: 512) { part in try part.map(ValueDigest.of) }
+            var changed: [Int] = []
+            for (i, value) in run.enumerated() {
+                let key = id(value)
+                current.insert(key)
+                if (stored[key] ?? nil) != digests[i] { changed.append(i) }
+            }
+            for start in stride(from: 0, to: changed.count, by: step) {
+                let part = changed[start..<min(start + step, changed.count)]
+                let json = try Self.encoded(part.map { run[$0] })
+                for (i, data) in zip(part, json) { try write.execute(arguments: arguments(run[i], data, digests[i])) }
+            }
         }
+        let delete = try db.makeStatement(sql: "DELETE FROM \(table) WHERE id = ?")
+        for old in stored.keys where !current.contains(old) { try delete.execute(arguments: [old]) }
     }
 
     /// Each value's JSON (`StoredJSON`), encoded on every core, up to 16 values a run (fewer, so that a few values

@@ -103,7 +103,7 @@ struct DerivedInputTests {
         #expect(TaskTracker().tasks(from: inputs.map(\.tasks)).contains { $0.mentions.count >= 2 })
     }
 
-    @Test("split: task inputs in the order given, candidates by session date then id, each session's in note order")
+    @Test("taking: candidates by session date then id, each session's in note order, then the task inputs in that order")
     func splitOrder() {
         func input(_ id: String, _ date: String, lines: [Int]) -> DerivedInput {
             DerivedInput(tasks: TaskInput(id: id, date: date), candidates: lines.map { line in
@@ -113,11 +113,15 @@ struct DerivedInputTests {
         }
         let inputs = [input("b", "2026-02-01", lines: [9, 3]), input("c", "2026-01-15", lines: [4]),
                       input("a", "2026-02-01", lines: [7]), input("d", "2026-01-15", lines: [])]
-        let (tasks, candidates) = DerivedInput.split(inputs)
-        #expect(tasks.map(\.id) == ["b", "c", "a", "d"])
+        var split = inputs
+        let candidates = DerivedInput.candidates(taking: &split)
+        #expect(split.allSatisfy { $0.candidates.isEmpty })
+        let tasks = DerivedInput.tasks(taking: &split)
+        #expect(split.isEmpty, "the inputs are handed over")
+        #expect(tasks.map(\.id) == ["c", "d", "a", "b"])
         #expect(candidates.map(\.key) == ["c#4", "a#7", "b#9", "b#3"])
         // What the clusterer read before the split: the sorted inputs' candidates, flattened.
         #expect(candidates == inputs.sorted { ($0.date, $0.id) < ($1.date, $1.id) }.flatMap(\.candidates))
-        #expect(inputs[0].candidates.count == 2, "the caller's array is not changed")
+        #expect(inputs[0].candidates.count == 2, "a copy of the array is not changed")
     }
 }

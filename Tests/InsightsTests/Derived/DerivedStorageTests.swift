@@ -53,6 +53,26 @@ struct DerivedStorageTests {
         #expect(try index.tasks().sorted { $0.id < $1.id } == tasks.sorted { $0.id < $1.id })
     }
 
+    @Test("tasks written a run at a time: the same rows, unchanged ones left alone, those in no run deleted")
+    func tasksInRuns() throws {
+        let (index, seed) = try seedIndex()
+        var tasks = TaskTracker().tasks(from: [seed])
+        try index.writer.write { db in try IndexTransaction(db: db).replaceTasks(tasks) }
+        let before = try index.writer.read { db in try Row.fetchAll(db, sql: "SELECT id, rowid FROM task ORDER BY id").map { "\($0[0] as String) \($0[1] as Int64)" } }
+        tasks[1].title = "Changed title"
+        let gone = tasks.removeLast()
+        try index.writer.write { db in
+            try IndexTransaction(db: db).replaceTasks { write in
+                for start in stride(from: 0, to: tasks.count, by: 5) { try write(Array(tasks[start..<min(start + 5, tasks.count)])) }
+            }
+        }
+        #expect(try index.tasks().sorted { $0.id < $1.id } == tasks.sorted { $0.id < $1.id })
+        #expect(try index.task(id: gone.id) == nil)
+        let after = try index.writer.read { db in try Row.fetchAll(db, sql: "SELECT id, rowid FROM task ORDER BY id").map { "\($0[0] as String) \($0[1] as Int64)" } }
+        // Only the changed task got a new row.
+        #expect(Set(before).subtracting(after).count == 2 && Set(after).subtracting(before).count == 1)
+    }
+
     @Test("digests differ when any field differs, and where a nested list ends matters")
     func digests() throws {
         let mention = TaskMention(session: "s", date: "2026-01-01", line: 3, text: "Fix it", kind: .open)

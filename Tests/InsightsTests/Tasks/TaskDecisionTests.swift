@@ -35,6 +35,29 @@ struct TaskDecisionTests {
         #expect(t.isReopened && t.status == .open)
     }
 
+    @Test("made a run at a time, the tasks are the same: merges are followed and a dependency in another run still blocks")
+    func runs() throws {
+        let hack = try #require(tasks.first { $0.title.hasPrefix("Remove the 60 s dashboard cache hack") })
+        let rewrite = try #require(hack.dependsOn.first)
+        let retries = try task("Retry failed outbound webhook deliveries with exponential backoff", in: tasks)
+        #expect(hack.status == .blocked && retries.status == .open)
+        // The dependency merged into another open task: the hack now waits on that one.
+        let decisions = [TaskDecision(action: .merge, task: rewrite, into: retries.id, date: "2026-10-21")]
+        let drafts = TaskTracker(decisions: decisions).track(sessions.map(TaskInput.init))
+        var inRuns: [TrackedTask] = []
+        var runs = 0
+        drafts.eachRun(of: 1) { run in
+            #expect(run.count == 1)
+            inRuns += run; runs += 1
+        }
+        let whole = drafts.tasks()
+        #expect(runs == whole.count && whole.count == tasks.count - 1)
+        #expect(inRuns.sorted { $0.id < $1.id } == whole.sorted { $0.id < $1.id })
+        let merged = try #require(whole.first { $0.id == hack.id })
+        #expect(merged.dependsOn == [retries.id] && merged.status == .blocked)
+        #expect(!whole.contains { $0.id == rewrite })
+    }
+
     @Test("split makes a mention start its own task; the rest keep the id")
     func split() throws {
         let env = try task("Env var docs", in: tasks)
