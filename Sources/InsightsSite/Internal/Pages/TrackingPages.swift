@@ -43,17 +43,19 @@ struct TrackingPages {
                                                tasks: LazyRows(count: ranked.count) { [self] i in card(tasks[Int(ranked[i])]) })
                 }, done: LazyRows([]), hasDone: false)
             } + [TaskBoardView.Column(key: "done", label: "Done", count: done.count, groups: [],
-                                      done: LazyRows(count: done.count) { [self] i in row(tasks[Int(done[i])]) },
+                                      done: LazyRows(count: done.count) { [self] i in row(Int(done[i])) },
                                       hasDone: !done.isEmpty)])
     }
 
-    private func row(_ t: TrackedTask) -> TaskBoardView.DoneRow {
+    /// The board's line for done task `i` of `plan.tasks` (whose mentions are gone: see `SitePlan.mentionCounts`).
+    private func row(_ i: Int) -> TaskBoardView.DoneRow {
+        let t = plan.tasks[i], count = plan.mentionCounts[i]
         let closing = t.evidence
         return TaskBoardView.DoneRow(
             anchor: SitePlan.taskAnchor(t.id), id: t.id, title: t.title, date: t.resolvedOn,
             href: closing.flatMap { plan.href(session: $0.session, line: $0.line, root: "") },
             sessionTitle: closing.map { plan.title(of: $0.session) ?? $0.session },
-            mentions: t.mentions.count == 1 ? "1 mention" : "\(t.mentions.count) mentions",
+            mentions: count == 1 ? "1 mention" : "\(count) mentions",
             isReopened: t.isReopened)
     }
 
