@@ -8,19 +8,35 @@ enum Derived {
         { tx in
             let taskDecisions = try journal.taskDecisions().decisions
             let failureDecisions = try FailureDecisions(journal).load()
-            // Each session's work items and failure candidates, kept compact beside it: decoding every
-            // session's JSON instead was 1.2 s of a one-note ingest into 10,000 notes.
-            var inputs = try tx.derivedInputs()
+            // Each session's work items and failure candidates, kept compact beside it (decoding every session's
+            // JSON instead was 1.2 s of a one-note ingest into 10,000 notes), read a few thousand at a time in
+            // the tracker's order: each title's words go into the tracker's shape store as they are read
+            // (`TaskIntake`), and the candidates are kept in the order the clusterer reads them.
+            var intake = TaskIntake()
+            var candidates: [FailureCandidate] = []
+            var sessions: [(date: String, id: String, candidates: Range<Int>)] = []
+            try tx.forEachDerivedInputRun(inDateOrder: true) { run in
+                for i in run.indices {
+                    let start = candidates.count
+                    candidates += run[i].candidates
+                    run[i].candidates = []
+                    sessions.append((run[i].date, run[i].id, start..<candidates.count))
+                    intake.add(run[i].tasks.taken())
+                }
+            }
+            candidates = DerivedInput.inClustererOrder(candidates, sessions: sessions)
+            sessions = []
             // Tasks and failures read the same inputs and nothing else: one core each. Clustering takes less
             // than half as long as tracking, so the clusters are written, and let go, while the tasks are still
             // being tracked (holding both until both were done was 30 MB more at 50,000 notes). Each side is
-            // handed its inputs (`Handoff`) and owns them: the tracker drops each title's stemmed words as it
-            // reads them, and the failure candidates go once clustered.
-            let candidates = Handoff(DerivedInput.candidates(taking: &inputs))
-            let taskInputs = Handoff(DerivedInput.tasks(taking: &inputs))
-            let tasks = Background { [taskDecisions] in TaskTracker(decisions: taskDecisions).track(taskInputs.take() ?? []) }
+            // handed its inputs (`Handoff`) and owns them; the candidates go once clustered.
+            let taskInputs = Handoff(intake)
+            intake = TaskIntake()
+            let failureInputs = Handoff(candidates)
+            candidates = []
+            let tasks = Background { [taskDecisions] in TaskTracker(decisions: taskDecisions).track(taskInputs.take() ?? TaskIntake()) }
             do {
-                let clusters = FailureClusterer().clusters(ordered: candidates.take() ?? [], decisions: failureDecisions)
+                let clusters = FailureClusterer().clusters(ordered: failureInputs.take() ?? [], decisions: failureDecisions)
                 try tx.replaceFailures(clusters)
             } catch {
                 _ = try? tasks.value()

@@ -32,11 +32,13 @@ public struct DerivedInput: Sendable, Hashable {
         return candidates
     }
 
-    /// Every session's work items, in the order of `inputs`, which are left empty: the items are then held
-    /// once, so the tracker can drop what it has read without copying them.
-    public static func tasks(taking inputs: inout [DerivedInput]) -> [TaskInput] {
-        let tasks = inputs.map(\.tasks)
-        inputs = []
-        return tasks
+    /// `candidates`, made of each session's in turn (`sessions`: date, id and the range of its candidates), in
+    /// the order `candidates(taking:)` gives: sessions by date then id. Read in SQLite's byte order of date and
+    /// id, they already are, unless an id's characters compare otherwise in Swift (then they are put in order).
+    public static func inClustererOrder(_ candidates: [FailureCandidate],
+                                        sessions: [(date: String, id: String, candidates: Range<Int>)]) -> [FailureCandidate] {
+        let isOrdered = zip(sessions, sessions.dropFirst()).allSatisfy { a, b in !((b.date, b.id) < (a.date, a.id)) }
+        guard !isOrdered else { return candidates }
+        return sessions.sorted { ($0.date, $0.id) < ($1.date, $1.id) }.flatMap { candidates[$0.candidates] }
     }
 }

@@ -100,10 +100,15 @@ public struct ByteReader {
 
     public mutating func optionalInt() throws -> Int? { try bool() ? try int() : nil }
 
+    /// A list of strings; with a shared table, the equal list it already holds (`SharedStrings.Table.shared`).
     public mutating func strings() throws -> [String] {
         let list = try list { try $0.string() }
         return shared?.shared(list) ?? list
     }
+
+    /// A list of strings of its own, never shared: for a list its holder soon drops (a table holds every list
+    /// it shares for as long as it is used).
+    public mutating func ownStrings() throws -> [String] { try list { try $0.string() } }
 
     public mutating func ints() throws -> [Int] { try list { try $0.int() } }
 

@@ -94,28 +94,23 @@ public struct TaskTracker: Sendable {
         var ordered = sessions
         sessions = []
         ordered.sort { ($0.date, $0.id) < ($1.date, $1.id) }
-        let splits = Set(decisions.filter { $0.action == .split }.compactMap { d in d.session.map { "\($0)#\(d.line ?? 0)" } })
+        var intake = TaskIntake()
+        intake.reserve(sessions: ordered.count, items: ordered.reduce(0) { $0 + $1.remaining.count + $1.completed.count })
+        for i in ordered.indices { intake.add(ordered[i].taken()) }
+        ordered = []
+        return track(consume intake)
+    }
 
-        // IDF over every remaining and completed title. Their word ids are kept in one buffer and made into
-        // shapes a note at a time (every title's shape held at once was 80 MB at 50,000 notes); each title's
-        // words go once they are in the store, so the two are not both held whole.
-        var similarity = TaskSimilarity()
-        var store = TaskSimilarity.ShapeStore()
-        store.reserve(ordered.reduce(0) { $0 + $1.remaining.count + $1.completed.count })
-        var firstShape: [Int] = []
-        firstShape.reserveCapacity(ordered.count)
-        let none = TitleForms(full: [], head: nil)
-        for n in ordered.indices {
-            firstShape.append(store.count)
-            for i in ordered[n].remaining.indices {
-                store.append(similarity.shape(of: ordered[n].remaining[i].forms))
-                ordered[n].remaining[i].forms = none
-            }
-            for i in ordered[n].completed.indices {
-                store.append(similarity.shape(of: ordered[n].completed[i].forms))
-                ordered[n].completed[i].forms = none
-            }
-        }
+    /// The work items taken in by `intake` matched into drafts, to be made into tasks (`TrackedDrafts`).
+    public func track(_ intake: consuming TaskIntake) -> TrackedDrafts {
+        intake.order()
+        var similarity = intake.similarity
+        var store = intake.store
+        let ordered = intake.sessions
+        let firstShape = intake.firstShape
+        intake = TaskIntake()
+        let splits = Set(decisions.filter { $0.action == .split }.compactMap { d in d.session.map { "\($0)#\(d.line ?? 0)" } })
+        // IDF over every remaining and completed title (see `TaskIntake`).
         similarity.freeze()
         store.weigh(by: similarity)
 

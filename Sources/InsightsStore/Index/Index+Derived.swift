@@ -90,9 +90,8 @@ extension Index {
     }
 
     /// The blob in the first column of each row `sql` selects, read through a cursor and decoded on every core
-    /// by `decode` (a few dozen at a time), 4,096 rows or 16 MB of blobs a run, in row order; `eachRow` sees
-    /// every row as it is read (for its other columns).
-    static func decodedInRuns<T: Sendable>(_ db: Database, sql: String, eachRow: (Row) -> Void = { _ in },
+    /// by `decode` (a few dozen at a time), 4,096 rows or 16 MB of blobs a run, in row order.
+    static func decodedInRuns<T: Sendable>(_ db: Database, sql: String,
                                            decode: @escaping @Sendable (ArraySlice<Data?>) throws -> [T]) throws -> [T] {
         var values: [T] = []
         var run: [Data?] = []
@@ -106,7 +105,6 @@ extension Index {
         while let row = try cursor.next() {
             let blob: Data? = row[0]
             run.append(blob); bytes += blob?.count ?? 0
-            eachRow(row)
             if run.count == 4096 || bytes >= 16 << 20 { try decodeRun() }
         }
         try decodeRun()

@@ -220,29 +220,55 @@ public struct IndexTransaction {
 }
 
 extension IndexTransaction {
-    /// Every stored session's derived input (what tasks and failures are computed from), in the table's order,
-    /// read and decoded 4,096 at a time (fetching every blob first held 74 MB more at 50,000 notes). One stored
-    /// before this format, or by an index older than schema v6, is made from the session's JSON on every core
-    /// and stored for the next time.
+    /// Every stored session's derived input (what tasks and failures are computed from), in the table's order
+    /// (see `forEachDerivedInputRun`).
     public func derivedInputs() throws -> [DerivedInput] {
-        var ids: [String] = []
+        var inputs: [DerivedInput] = []
+        try forEachDerivedInputRun { run in inputs += run }
+        return inputs
+    }
+
+    /// Every stored session's derived input, given to `body` a run of up to 4,096 at a time (or 16 MB of stored
+    /// bytes), decoded on every core; `body` may take them out of the run. In the table's order, or with
+    /// `inDateOrder` by date then id (SQLite's byte order). Reading them a run at a time lets a caller keep only
+    /// what it needs of each (fetching every blob first held 74 MB more at 50,000 notes). One stored before this
+    /// format, or by an index older than schema v6, is made from the session's JSON and stored for the next time.
+    public func forEachDerivedInputRun(inDateOrder: Bool = false, _ body: (inout [DerivedInput]) throws -> Void) throws {
         let strings = SharedStrings()
-        var inputs = try Index.decodedInRuns(db, sql: "SELECT derived, id FROM session", eachRow: { ids.append($0[1]) }) { run in
-            strings.withTable { table in run.map { $0.flatMap { DerivedInput(bytes: [UInt8]($0), strings: table) } } }
-        }
-        let missing = inputs.indices.filter { inputs[$0] == nil }
-        let update = try db.makeStatement(sql: "UPDATE session SET derived = ? WHERE id = ?")
-        for start in stride(from: 0, to: missing.count, by: 4096) {
-            let positions = Array(missing[start..<min(start + 4096, missing.count)])
-            let jsons = try positions.map { try Data.fetchOne(db, sql: "SELECT json FROM session WHERE id = ?", arguments: [ids[$0]]) }
-            let made = try Parallel.map(jsons, inRunsOf: 64) { part in try part.map { try $0.map { DerivedInput(try Index.decode($0)) } } }
-            for (position, input) in zip(positions, made) {
-                guard let input else { continue }
-                try update.execute(arguments: [Data(input.bytes()), ids[position]])
-                inputs[position] = input
+        var ids: [String] = []
+        var blobs: [Data?] = []
+        var bytes = 0
+        // Made again from their sessions: stored once the cursor is done (not under it).
+        var remade: [(id: String, bytes: [UInt8])] = []
+        func flush() throws {
+            guard !blobs.isEmpty else { return }
+            var made = try Parallel.map(blobs, inRunsOf: 64) { run in
+                strings.withTable { table in run.map { $0.flatMap { DerivedInput(bytes: [UInt8]($0), strings: table) } } }
             }
+            let missing = made.indices.filter { made[$0] == nil }
+            if !missing.isEmpty {
+                let jsons = try missing.map { try Data.fetchOne(db, sql: "SELECT json FROM session WHERE id = ?", arguments: [ids[$0]]) }
+                let rebuilt = try Parallel.map(jsons, inRunsOf: 64) { part in try part.map { try $0.map { DerivedInput(try Index.decode($0)) } } }
+                for (position, input) in zip(missing, rebuilt) {
+                    guard let input else { continue }
+                    remade.append((ids[position], input.bytes()))
+                    made[position] = input
+                }
+            }
+            ids.removeAll(keepingCapacity: true); blobs.removeAll(keepingCapacity: true); bytes = 0
+            var run = made.compactMap { $0 }
+            made = []
+            try body(&run)
         }
-        return inputs.compactMap { $0 }
+        let cursor = try Row.fetchCursor(db, sql: "SELECT derived, id FROM session" + (inDateOrder ? " ORDER BY date, id" : ""))
+        while let row = try cursor.next() {
+            let blob: Data? = row[0]
+            blobs.append(blob); ids.append(row[1]); bytes += blob?.count ?? 0
+            if blobs.count == 4096 || bytes >= 16 << 20 { try flush() }
+        }
+        try flush()
+        let update = try db.makeStatement(sql: "UPDATE session SET derived = ? WHERE id = ?")
+        for (id, bytes) in remade { try update.execute(arguments: [Data(bytes), id]) }
     }
 }
 

@@ -31,6 +31,30 @@ struct DerivedStorageTests {
         #expect(stored.flatMap { DerivedInput(bytes: [UInt8]($0)) } == DerivedInput(seed))
     }
 
+    @Test("derived inputs a run at a time, by date then id; one missing is made from its session and stored after")
+    func inRunsByDate() throws {
+        let index = try Index.inMemory()
+        let seed = try Corpus.session(Corpus.seed)
+        var stored: [StoredSession] = []
+        for (id, date) in [("b", "2026-02-01"), ("c", "2026-01-15"), ("a", "2026-02-01")] {
+            var s = seed
+            s.id = id; s.date = date; s.hash = id
+            stored.append(StoredSession(session: s, file: id + ".md"))
+        }
+        try index.write(sessions: stored)
+        try index.debugExecute("UPDATE session SET derived = NULL WHERE id = 'a'")
+        var seen: [String] = []
+        try index.writer.write { db in
+            try IndexTransaction(db: db).forEachDerivedInputRun(inDateOrder: true) { run in
+                seen += run.map(\.id)
+                #expect(run.allSatisfy { $0.tasks.remaining.count == seed.remaining.count })
+            }
+        }
+        #expect(seen == ["c", "a", "b"])
+        let remade = try index.writer.read { db in try Data.fetchOne(db, sql: "SELECT derived FROM session WHERE id = 'a'") }
+        #expect(remade.flatMap { DerivedInput(bytes: [UInt8]($0)) }?.id == "a")
+    }
+
     @Test("replacing tasks rewrites only the changed rows and deletes the ones gone")
     func differentialTasks() throws {
         let (index, seed) = try seedIndex()
