@@ -115,7 +115,8 @@ public struct TaskTracker: Sendable {
         store.weigh(by: similarity)
 
         var drafts: [Draft] = []
-        var postings = [[Int]](repeating: [], count: similarity.documentFrequency.count)
+        // Per word id, the drafts whose open mentions use it, oldest first (Int32: at 50,000 notes, 1.8 million).
+        var postings = [[Int32]](repeating: [], count: similarity.documentFrequency.count)
         var scratch = Scratch()
 
         func attach(_ p: Pending, to index: Int, session: Int) {
@@ -125,7 +126,7 @@ public struct TaskTracker: Sendable {
             guard p.mention.kind == .open else { return }
             drafts[index].lastOpenSession = Int32(session)
             store.withViews { view in
-                for t in view(p.shape).full where postings[Int(t)].last != index { postings[Int(t)].append(index) }
+                for t in view(p.shape).full where postings[Int(t)].last != Int32(index) { postings[Int(t)].append(Int32(index)) }
             }
         }
 
@@ -220,7 +221,7 @@ public struct TaskTracker: Sendable {
     /// among the `postingScan` most recent drafts using each word, found through the inverted index, and is
     /// among the `maxCandidates` sharing the most IDF weight; only candidates are scored, so the cost grows with
     /// the number of items, not its square.
-    private func bestMatches(for items: [Pending], among drafts: [Draft], postings: [[Int]], similarity: TaskSimilarity,
+    private func bestMatches(for items: [Pending], among drafts: [Draft], postings: [[Int32]], similarity: TaskSimilarity,
                              shapes store: TaskSimilarity.ShapeStore, firstShape: [Int], scratch: inout Scratch,
                              allowed: (Int) -> Bool) -> [(Int, Int)] {
         var pairs: [(score: Double, item: Int, draft: Int)] = []
@@ -239,7 +240,8 @@ public struct TaskTracker: Sendable {
                 for t in shape.full {
                     let w = similarity.weight(t)
                     postings[Int(t)].withUnsafeBufferPointer { list in
-                        for d in list[max(0, list.count - postingScan)...] {
+                        for draft in list[max(0, list.count - postingScan)...] {
+                            let d = Int(draft)
                             if stamp[d] != item {
                                 stamp[d] = item; count[d] = 0; lastWord[d] = -1; weight[d] = 0
                                 touched.append(d)
