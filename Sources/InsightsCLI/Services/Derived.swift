@@ -13,19 +13,14 @@ enum Derived {
             // the tracker's order: each title's words go into the tracker's shape store as they are read
             // (`TaskIntake`), and the candidates are kept in the order the clusterer reads them.
             var intake = TaskIntake()
-            var candidates: [FailureCandidate] = []
-            var sessions: [(date: String, id: String, candidates: Range<Int>)] = []
+            var gathered = CandidateList()
             try tx.forEachDerivedInputRun(inDateOrder: true) { run in
                 for i in run.indices {
-                    let start = candidates.count
-                    candidates += run[i].candidates
-                    run[i].candidates = []
-                    sessions.append((run[i].date, run[i].id, start..<candidates.count))
+                    gathered.take(from: &run[i])
                     intake.add(run[i].tasks.taken())
                 }
             }
-            candidates = DerivedInput.inClustererOrder(candidates, sessions: sessions)
-            sessions = []
+            var candidates = gathered.takeOrdered()
             // Tasks and failures read the same inputs and nothing else: one core each. Clustering takes less
             // than half as long as tracking, so the clusters are written, and let go, while the tasks are still
             // being tracked (holding both until both were done was 30 MB more at 50,000 notes). Each side is

@@ -23,22 +23,38 @@ public struct DerivedInput: Sendable, Hashable {
     /// sorted the same way and without candidates.
     public static func candidates(taking inputs: inout [DerivedInput]) -> [FailureCandidate] {
         inputs.sort { ($0.date, $0.id) < ($1.date, $1.id) }
-        var candidates: [FailureCandidate] = []
-        candidates.reserveCapacity(inputs.reduce(0) { $0 + $1.candidates.count })
-        for i in inputs.indices {
-            candidates += inputs[i].candidates
-            inputs[i].candidates = []
-        }
-        return candidates
+        var list = CandidateList()
+        for i in inputs.indices { list.take(from: &inputs[i]) }
+        return list.takeOrdered()
+    }
+}
+
+/// Failure candidates gathered a session at a time, moved out of each input, then given in the clusterer's
+/// order: sessions by date then id, each session's in note order. Gathered in SQLite's byte order of date and
+/// id (as the recompute reads them) they already are, unless an id's characters compare otherwise in Swift;
+/// then the sessions are put in order.
+public struct CandidateList: Sendable {
+    private var all: [FailureCandidate] = []
+    private var sessions: [(date: String, id: String, candidates: Range<Int>)] = []
+
+    public init() {}
+
+    /// Moves `input`'s candidates to the end of the list.
+    public mutating func take(from input: inout DerivedInput) {
+        let start = all.count
+        all += input.candidates
+        input.candidates = []
+        sessions.append((input.date, input.id, start..<all.count))
     }
 
-    /// `candidates`, made of each session's in turn (`sessions`: date, id and the range of its candidates), in
-    /// the order `candidates(taking:)` gives: sessions by date then id. Read in SQLite's byte order of date and
-    /// id, they already are, unless an id's characters compare otherwise in Swift (then they are put in order).
-    public static func inClustererOrder(_ candidates: [FailureCandidate],
-                                        sessions: [(date: String, id: String, candidates: Range<Int>)]) -> [FailureCandidate] {
+    /// The candidates gathered, in the clusterer's order, moved out: the list is left empty (so that they are
+    /// held once, and go once clustered).
+    public mutating func takeOrdered() -> [FailureCandidate] {
+        var taken: [FailureCandidate] = []
+        swap(&taken, &all)
+        defer { sessions = [] }
         let isOrdered = zip(sessions, sessions.dropFirst()).allSatisfy { a, b in !((b.date, b.id) < (a.date, a.id)) }
-        guard !isOrdered else { return candidates }
-        return sessions.sorted { ($0.date, $0.id) < ($1.date, $1.id) }.flatMap { candidates[$0.candidates] }
+        guard !isOrdered else { return taken }
+        return sessions.sorted { ($0.date, $0.id) < ($1.date, $1.id) }.flatMap { taken[$0.candidates] }
     }
 }

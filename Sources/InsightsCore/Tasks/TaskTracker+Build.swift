@@ -85,11 +85,9 @@ extension TrackedDrafts {
             for d in base.decisions where d.action == .close || d.action == .reopen { overrides[resolve(d.task), default: []].append(d) }
             var waited = Set<Int>()
             for i in base.drafts.indices where !isMerged[i] {
-                for dep in group(i).flatMap({ base.drafts[$0].dependsOn }) {
-                    var j = Int(dep)
-                    // A dependency merged away is the task it went into.
-                    while isMerged[j], let into = absorbed.first(where: { $0.value.contains(j) })?.key { j = into }
-                    waited.insert(j)
+                for dep in base.drafts[i].dependsOn { waited.insert(kept(Int(dep))) }
+                for member in absorbed[i] ?? [] {
+                    for dep in base.drafts[member].dependsOn { waited.insert(kept(Int(dep))) }
                 }
             }
             waitedOn = waited.sorted()
@@ -103,6 +101,12 @@ extension TrackedDrafts {
         }
 
         func isKept(_ draft: Int) -> Bool { !isMerged[draft] }
+
+        /// The draft whose task `draft` is part of: itself, or the one it was merged into.
+        func kept(_ draft: Int) -> Int {
+            guard isMerged[draft] else { return draft }
+            return absorbed.first { $0.value.contains(draft) }?.key ?? draft
+        }
 
         /// The draft and those merged into it, in the order their mentions join.
         func group(_ draft: Int) -> [Int] { [draft] + (absorbed[draft] ?? []) }

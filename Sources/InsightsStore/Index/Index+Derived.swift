@@ -90,25 +90,34 @@ extension Index {
     }
 
     /// The blob in the first column of each row `sql` selects, read through a cursor and decoded on every core
-    /// by `decode` (a few dozen at a time), 4,096 rows or 16 MB of blobs a run, in row order.
+    /// by `decode` (a few dozen at a time), a run at a time (`forEachRun`), in row order.
     static func decodedInRuns<T: Sendable>(_ db: Database, sql: String,
                                            decode: @escaping @Sendable (ArraySlice<Data?>) throws -> [T]) throws -> [T] {
         var values: [T] = []
-        var run: [Data?] = []
+        try forEachRun(db, sql: sql, key: { _ in () }) { blobs, _ in values += try Parallel.map(blobs, inRunsOf: 64, decode) }
+        return values
+    }
+
+    /// The rows `sql` selects, read through a cursor and given to `body` in runs of 4,096 rows or 16 MB of the
+    /// blobs in their first column: each run's blobs (which `body` may let go of once decoded), and what `key`
+    /// reads of each row (its other columns).
+    static func forEachRun<Key>(_ db: Database, sql: String, key: (Row) -> Key,
+                                _ body: (_ blobs: inout [Data?], _ keys: [Key]) throws -> Void) throws {
+        var blobs: [Data?] = []
+        var keys: [Key] = []
         var bytes = 0
-        func decodeRun() throws {
-            values += try Parallel.map(run, inRunsOf: 64, decode)
-            run.removeAll(keepingCapacity: true)
-            bytes = 0
+        func flush() throws {
+            guard !blobs.isEmpty else { return }
+            try body(&blobs, keys)
+            blobs.removeAll(keepingCapacity: true); keys.removeAll(keepingCapacity: true); bytes = 0
         }
         let cursor = try Row.fetchCursor(db, sql: sql)
         while let row = try cursor.next() {
             let blob: Data? = row[0]
-            run.append(blob); bytes += blob?.count ?? 0
-            if run.count == 4096 || bytes >= 16 << 20 { try decodeRun() }
+            blobs.append(blob); keys.append(key(row)); bytes += blob?.count ?? 0
+            if blobs.count == 4096 || bytes >= 16 << 20 { try flush() }
         }
-        try decodeRun()
-        return values
+        try flush()
     }
 
     /// One task by id, or nil.

@@ -235,16 +235,14 @@ extension IndexTransaction {
     /// format, or by an index older than schema v6, is made from the session's JSON and stored for the next time.
     public func forEachDerivedInputRun(inDateOrder: Bool = false, _ body: (inout [DerivedInput]) throws -> Void) throws {
         let strings = SharedStrings()
-        var ids: [String] = []
-        var blobs: [Data?] = []
-        var bytes = 0
         // Made again from their sessions: stored once the cursor is done (not under it).
         var remade: [(id: String, bytes: [UInt8])] = []
-        func flush() throws {
-            guard !blobs.isEmpty else { return }
+        let sql = "SELECT derived, id FROM session" + (inDateOrder ? " ORDER BY date, id" : "")
+        try Index.forEachRun(db, sql: sql, key: { $0[1] as String }) { blobs, ids in
             var made = try Parallel.map(blobs, inRunsOf: 64) { run in
                 strings.withTable { table in run.map { $0.flatMap { DerivedInput(bytes: [UInt8]($0), strings: table) } } }
             }
+            blobs = []  // decoded: let go before the run is used
             let missing = made.indices.filter { made[$0] == nil }
             if !missing.isEmpty {
                 let jsons = try missing.map { try Data.fetchOne(db, sql: "SELECT json FROM session WHERE id = ?", arguments: [ids[$0]]) }
@@ -255,18 +253,10 @@ extension IndexTransaction {
                     made[position] = input
                 }
             }
-            ids.removeAll(keepingCapacity: true); blobs.removeAll(keepingCapacity: true); bytes = 0
             var run = made.compactMap { $0 }
             made = []
             try body(&run)
         }
-        let cursor = try Row.fetchCursor(db, sql: "SELECT derived, id FROM session" + (inDateOrder ? " ORDER BY date, id" : ""))
-        while let row = try cursor.next() {
-            let blob: Data? = row[0]
-            blobs.append(blob); ids.append(row[1]); bytes += blob?.count ?? 0
-            if blobs.count == 4096 || bytes >= 16 << 20 { try flush() }
-        }
-        try flush()
         let update = try db.makeStatement(sql: "UPDATE session SET derived = ? WHERE id = ?")
         for (id, bytes) in remade { try update.execute(arguments: [Data(bytes), id]) }
     }

@@ -123,15 +123,13 @@ struct DerivedInputTests {
         // What the clusterer read before the split: the sorted inputs' candidates, flattened.
         #expect(candidates == inputs.sorted { ($0.date, $0.id) < ($1.date, $1.id) }.flatMap(\.candidates))
         #expect(inputs[0].candidates.count == 2, "a copy of the array is not changed")
-        // Made of each session's in turn, as the recompute reads them: put in that order when they are not.
-        var flat: [FailureCandidate] = []
-        var sessions: [(date: String, id: String, candidates: Range<Int>)] = []
-        for input in inputs {
-            sessions.append((input.date, input.id, flat.count..<(flat.count + input.candidates.count)))
-            flat += input.candidates
-        }
-        #expect(DerivedInput.inClustererOrder(flat, sessions: sessions) == candidates)
-        #expect(DerivedInput.inClustererOrder(candidates, sessions: [("2026-01-15", "c", 0..<1), ("2026-02-01", "a", 1..<2),
-                                                                     ("2026-02-01", "b", 2..<4)]) == candidates)
+        // Gathered a session at a time, as the recompute reads them: put in that order when they are not.
+        var unordered = CandidateList()
+        for var input in inputs { unordered.take(from: &input) }
+        #expect(unordered.takeOrdered() == candidates)
+        #expect(unordered.takeOrdered().isEmpty, "taken once")
+        var ordered = CandidateList()
+        for var input in inputs.sorted(by: { ($0.date, $0.id) < ($1.date, $1.id) }) { ordered.take(from: &input) }
+        #expect(ordered.takeOrdered() == candidates)
     }
 }
