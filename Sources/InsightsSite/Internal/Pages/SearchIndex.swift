@@ -26,7 +26,8 @@ struct SearchIndex {
     private var pages: [(path: String, date: String, count: Int)] = []
     /// How many docs have been written.
     private var docCount = 0
-    private var postings: [String: [Int32]] = [:]
+    /// Every word met, indexed or not, numbered once: a word is hashed once per occurrence, not once per check.
+    private var terms = TermTable()
     private var totalLength = 0
     /// Titles and snippets of recent docs, by text: the first doc that wrote each.
     private var recentTitles = RecentStrings(capacity: SearchIndex.repeatWindow)
@@ -51,10 +52,10 @@ struct SearchIndex {
         try plan.forEachNote { n, note in
             let s = note.session
             let page = plan.summaries[n].path
-            var covered: Set<String> = []
+            let noteNumber = Int32(n)
             func item(_ kind: String, _ i: Int, _ title: String, _ snippet: String, _ priority: String?, _ body: String) {
-                covered.formUnion(add(page: page, date: s.date, kind: kind, title: title,
-                                      snippet: snippet, priority: priority, body: body, into: &out))
+                add(page: page, date: s.date, kind: kind, title: title, snippet: snippet, priority: priority,
+                    body: body, note: noteNumber, into: &out)
             }
             for (i, f) in s.findings.enumerated() {
                 item("finding", i, f.title, f.text, f.severity.flatMap { Priority.rank($0, .default) }.map(Priority.label),
@@ -71,7 +72,7 @@ struct SearchIndex {
             for (i, t) in s.takeaways.enumerated() { item("takeaway", i, t.title, t.text, nil, t.text) }
             let focus = Self.summaryFields.lazy.compactMap { key in s.fields.first { $0.key.lowercased() == key }?.value }.first ?? ""
             add(page: page, date: s.date, kind: "session", title: s.title, snippet: focus, priority: nil,
-                body: note.markdown + " " + s.tags.joined(separator: " "), excluding: covered, into: &out)
+                body: note.markdown + " " + s.tags.joined(separator: " "), excludingNote: noteNumber, into: &out)
         }
         // Open and blocked tasks only: a done task's mentions are its sessions' remaining and completed items,
         // indexed on their pages (at 50,000 generated notes, 74,000 done tasks were a sixth of the index).
@@ -89,21 +90,28 @@ struct SearchIndex {
         }
     }
 
-    /// Adds one doc, written to `out`; returns the words it indexed. Title words not in `excluding` always count.
-    @discardableResult
+    /// Adds one doc, written to `out`. Its words are marked as covered by note `note`, if given; body words that
+    /// note `excludingNote`'s items covered are left out unless the title has them too.
     private mutating func add<Output: TemplateOutput>(page: String, date: String, ref: String? = nil, kind: String,
                                                       title: String, snippet: String, priority: String?, body: String,
-                                                      excluding: Set<String> = [], into out: inout Output) -> Set<String> {
+                                                      note: Int32 = -1, excludingNote: Int32 = -1,
+                                                      into out: inout Output) {
         let doc = Int32(docCount)
-        var tf: [String: Int] = [:]
         var length = 0
-        for w in Tokens.words(title) where Self.isIndexed(w) { tf[w, default: 0] += 2; length += 2 }
-        for w in Tokens.words(body) where Self.isIndexed(w) {
-            length += 1
-            if tf[w] != nil || !excluding.contains(w) { tf[w, default: 0] += 1 }
+        for w in Tokens.words(title) {
+            let t = terms.id(w)
+            guard terms.isIndexed[t] else { continue }
+            length += 2
+            terms.post(t, doc: doc, note: note)
         }
-        // Each term's list grows in doc order whatever order the terms come in.
-        for term in tf.keys { postings[term, default: []].append(doc) }
+        for w in Tokens.words(body) {
+            let t = terms.id(w)
+            guard terms.isIndexed[t] else { continue }
+            length += 1
+            if terms.lastDoc[t] == doc || excludingNote < 0 || terms.lastNote[t] != excludingNote {
+                terms.post(t, doc: doc, note: note)
+            }
+        }
         totalLength += length
         if pages.last?.path == page { pages[pages.count - 1].count += 1 } else { pages.append((page, date, 1)) }
         let fullTitle = HTMLText.plain(title)
@@ -118,7 +126,6 @@ struct SearchIndex {
         if let ref { fields.append(JS.string(ref)) }
         out.append((docCount > 0 ? ",\n[" : "[") + fields.joined(separator: ",") + "]")
         docCount += 1
-        return Set(tf.keys)
     }
 
     static let endDigits = Array("0123456789abcdefghijklmnopqrstuv")
@@ -148,35 +155,35 @@ struct SearchIndex {
     private consuming func finish<Output: TemplateOutput>(into out: inout Output) {
         // Terms and postings space-separated, each in one string (arrays of pieces joined at the end held the
         // postings three times over).
-        var terms = "", posts = ""
+        var termText = "", posts = ""
         var previousTerm: [UInt16] = []
-        let sortedTerms = postings.keys.sorted()
-        for (n, term) in sortedTerms.enumerated() {
-            if n > 0 { terms += " "; posts += " " }
+        for (n, t) in terms.postedInOrder().enumerated() {
+            let term = terms.words[t]
+            if n > 0 { termText += " "; posts += " " }
             // Shared prefixes are counted in UTF-16 units, as JavaScript strings count, never splitting a pair.
             let units = Array(term.utf16)
             var shared = 0
             while shared < min(35, units.count, previousTerm.count) && units[shared] == previousTerm[shared] { shared += 1 }
             if shared > 0 && UTF16.isLeadSurrogate(units[shared - 1]) { shared -= 1 }
-            terms += String(shared, radix: 36); terms += String(decoding: units[shared...], as: UTF16.self)
+            termText += String(shared, radix: 36); termText += String(decoding: units[shared...], as: UTF16.self)
             previousTerm = units
             var previous: Int32 = 0
-            for doc in postings[term] ?? [] {
+            for doc in terms.postings[t] {
                 Self.appendNumber(Int(doc - previous), to: &posts)
                 previous = doc
             }
+            terms.postings[t] = []
         }
-        postings = [:]
         var tail = "],\n\"avg\":"
         tail += String(docCount == 0 ? 1 : max(1, totalLength / docCount))
         tail += ",\"kinds\":[" + Self.kinds.map(JS.string).joined(separator: ",") + "]"
         tail += ",\"stop\":" + JS.string(Tokens.stopWords.sorted().joined(separator: " "))
         tail += ",\"pages\":[" + pages.map { "[\(JS.string($0.path)),\(JS.string($0.date)),\($0.count)]" }.joined(separator: ",") + "]"
-        let termText = JS.string(terms)
-        terms = ""
+        let termList = JS.string(termText)
+        termText = ""
         // Postings are base-32 digits and spaces: nothing to escape.
         out.append(tail)
-        out.append(",\n\"terms\":"); out.append(termText)
+        out.append(",\n\"terms\":"); out.append(termList)
         out.append(",\n\"post\":\""); out.append(posts); posts = ""
         out.append("\"};\n")
     }
