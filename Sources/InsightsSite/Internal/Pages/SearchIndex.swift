@@ -99,14 +99,12 @@ struct SearchIndex {
         let doc = Int32(docCount)
         var length = 0
         for w in Tokens.words(title) {
-            let t = terms.id(w)
-            guard terms.isIndexed[t] else { continue }
+            guard let t = terms.indexedID(w) else { continue }
             length += 2
             terms.post(t, doc: doc, note: note)
         }
         for w in Tokens.words(body) {
-            let t = terms.id(w)
-            guard terms.isIndexed[t] else { continue }
+            guard let t = terms.indexedID(w) else { continue }
             length += 1
             if terms.lastDoc[t] == doc || excludingNote < 0 || terms.lastNote[t] != excludingNote {
                 terms.post(t, doc: doc, note: note)
@@ -139,14 +137,17 @@ struct SearchIndex {
     }
 
     /// Whether a word is worth indexing: not a stop-word, not a bare number other than 3-digit codes (404, 500).
-    static func isIndexed(_ w: String) -> Bool {
+    static func isIndexed(_ w: String) -> Bool { hasIndexedShape(w) && !Tokens.stopWords.contains(w) }
+
+    /// `isIndexed` without the stop-word check (no hashing): 2 to 40 characters, not a bare number but a 3-digit code.
+    static func hasIndexedShape(_ w: String) -> Bool {
         if w.utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII: a character per byte, and only the ten digits are numbers.
             let n = w.utf8.count
-            guard n > 1, n <= 40, !Tokens.stopWords.contains(w) else { return false }
+            guard n > 1, n <= 40 else { return false }
             return !w.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) || n == 3
         }
-        guard w.count > 1, w.count <= 40, !Tokens.stopWords.contains(w) else { return false }
+        guard w.count > 1, w.count <= 40 else { return false }
         return !w.allSatisfy(\.isNumber) || w.count == 3
     }
 
@@ -157,8 +158,7 @@ struct SearchIndex {
         // postings three times over).
         var termText = "", posts = ""
         var previousTerm: [UInt16] = []
-        for (n, t) in terms.postedInOrder().enumerated() {
-            let term = terms.words[t]
+        for (n, (term, t)) in terms.postedInOrder().enumerated() {
             if n > 0 { termText += " "; posts += " " }
             // Shared prefixes are counted in UTF-16 units, as JavaScript strings count, never splitting a pair.
             let units = Array(term.utf16)

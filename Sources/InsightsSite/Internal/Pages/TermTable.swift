@@ -1,27 +1,29 @@
+import InsightsCore
+
 /// The search index's words, each numbered the first time it is met, with what the index needs per word: whether
 /// it is indexed at all, its postings, and the last doc and note that posted it. A word is hashed once per
 /// occurrence; the stop-word check, the doc's own set and the note's covered set are array reads by number.
+/// Words of the wrong shape (numbers, one letter) are never stored.
 struct TermTable {
     private var ids: [String: Int32] = [:]
-    private(set) var words: [String] = []
-    private(set) var isIndexed: [Bool] = []
+    private var isIndexed: [Bool] = []
     /// Doc numbers per word, in doc order (a doc at most once).
     var postings: [[Int32]] = []
     /// The last doc that posted each word, and the last note whose items did (-1: none).
     private(set) var lastDoc: [Int32] = []
     private(set) var lastNote: [Int32] = []
 
-    /// The number of `word`, given one if it is new.
-    mutating func id(_ word: String) -> Int {
-        if let id = ids[word] { return Int(id) }
-        let id = words.count
+    /// The number of `word` if it is indexed (given one if it is new), else nil.
+    mutating func indexedID(_ word: String) -> Int? {
+        if let id = ids[word] { return isIndexed[Int(id)] ? Int(id) : nil }
+        guard SearchIndex.hasIndexedShape(word) else { return nil }
+        let id = isIndexed.count
         ids[word] = Int32(id)
-        words.append(word)
-        isIndexed.append(SearchIndex.isIndexed(word))
+        isIndexed.append(!Tokens.stopWords.contains(word))
         postings.append([])
         lastDoc.append(-1)
         lastNote.append(-1)
-        return id
+        return isIndexed[id] ? id : nil
     }
 
     /// Posts word `t` in `doc` (once however often it occurs), noting `note` (when not -1) as covering it.
@@ -30,8 +32,8 @@ struct TermTable {
         if note >= 0 { lastNote[t] = note }
     }
 
-    /// The numbers of the words with postings, in the words' order.
-    func postedInOrder() -> [Int] {
-        postings.indices.filter { !postings[$0].isEmpty }.sorted { words[$0] < words[$1] }
+    /// The words with postings and their numbers, in the words' order.
+    func postedInOrder() -> [(word: String, id: Int)] {
+        ids.lazy.filter { !postings[Int($0.value)].isEmpty }.map { ($0.key, Int($0.value)) }.sorted { $0.word < $1.word }
     }
 }
