@@ -10,6 +10,7 @@ import InsightsStore
 ///   insights-bench tasks N               TaskTracker alone over N generated, parsed notes (ms)
 ///   insights-bench failures N            parse N generated notes, time failure clustering alone
 ///   insights-bench parse DIR [ROUNDS]    extraction alone on one core, with a digest of what it extracted
+///   insights-bench decode JOURNAL        reading back every stored session, task and failure cluster
 @main enum Bench {
     static func main() throws {
         let args = Array(CommandLine.arguments.dropFirst())
@@ -34,6 +35,9 @@ import InsightsStore
         case "parse":
             guard args.count >= 2 else { return usage() }
             try ParseBench.run(folder: args[1], rounds: args.count > 2 ? Int(args[2]) ?? 3 : 3)
+        case "decode":
+            guard args.count == 2 else { return usage() }
+            try DecodeBench.run(journal: args[1])
         case "tasks":
             guard args.count >= 2, let n = Int(args[1]) else { return usage() }
             tasks(n)
@@ -43,7 +47,7 @@ import InsightsStore
     }
 
     static func usage() {
-        FileHandle.standardError.write(Data("usage: insights-bench generate N DIR | ingest N | tasks N | failures N | parse DIR [ROUNDS] | search JOURNAL | fuzz SECONDS CORPUS [SEED]\n".utf8))
+        FileHandle.standardError.write(Data("usage: insights-bench generate N DIR | ingest N | tasks N | failures N | parse DIR [ROUNDS] | decode JOURNAL | search JOURNAL | fuzz SECONDS CORPUS [SEED]\n".utf8))
         exit(64)
     }
 

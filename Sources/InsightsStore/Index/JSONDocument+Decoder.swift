@@ -31,16 +31,7 @@ private struct ObjectContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     var codingPath: [any CodingKey] { [] }
 
     /// The index of `key`'s value, or nil when the object has no such key.
-    private func find(_ key: Key) -> Int? {
-        let values = document.values
-        let name = key.stringValue
-        var at = index + 1
-        for _ in 0..<Int(values[index].start) {
-            if document.isKey(at, name) { return at + 1 }
-            at = Int(values[at + 1].next)
-        }
-        return nil
-    }
+    private func find(_ key: Key) -> Int? { document.member(of: index, named: key.stringValue) }
 
     private func value(_ key: Key) throws -> Int {
         guard let at = find(key) else { throw StoredJSON.Unsupported() }

@@ -19,7 +19,9 @@ final class JSONDocument {
     let bytes: UnsafeBufferPointer<UInt8>
     /// Where the strings read are shared with equal ones of other rows; nil: not shared.
     let strings: SharedStrings.Table?
-    private(set) var values: [Value] = []
+    /// A constant once read: every decoded field reads it, and a `var` of a class is checked for exclusive
+    /// access on each read (a tenth of the decoding's time).
+    let values: [Value]
     /// Set when a container met something it leaves to `JSONDecoder` but cannot throw for (an object key
     /// `allKeys` cannot read, two keys equal as strings): the value decoded is then not used.
     var isDeclined = false
@@ -30,18 +32,27 @@ final class JSONDocument {
         guard bytes.count < Int(Int32.max), String(validating: bytes, as: UTF8.self) != nil else { throw StoredJSON.Unsupported() }
         self.bytes = bytes
         self.strings = strings
-        values.reserveCapacity(bytes.count / 12)
+        var reader = Reader(bytes: bytes)
+        reader.values.reserveCapacity(bytes.count / 12)
         var at = 0
-        try read(&at, depth: 0)
-        skipSpace(&at)
+        try reader.read(&at, depth: 0)
+        reader.skipSpace(&at)
         guard at == bytes.count else { throw StoredJSON.Unsupported() }
+        values = reader.values
     }
+}
 
-    private func skipSpace(_ at: inout Int) {
+/// Reads a JSON text into `values`, checking it as it goes.
+private struct Reader {
+    typealias Value = JSONDocument.Value
+    let bytes: UnsafeBufferPointer<UInt8>
+    var values: [Value] = []
+
+    func skipSpace(_ at: inout Int) {
         while at < bytes.count, bytes[at] == 0x20 || bytes[at] == 0x0A || bytes[at] == 0x0D || bytes[at] == 0x09 { at += 1 }
     }
 
-    private func read(_ at: inout Int, depth: Int) throws {
+    mutating func read(_ at: inout Int, depth: Int) throws {
         guard depth < 256 else { throw StoredJSON.Unsupported() }
         skipSpace(&at)
         guard at < bytes.count else { throw StoredJSON.Unsupported() }
@@ -108,7 +119,7 @@ final class JSONDocument {
         }
     }
 
-    private func literal(_ word: StaticString, _ kind: Kind, _ at: inout Int) throws {
+    private mutating func literal(_ word: StaticString, _ kind: JSONDocument.Kind, _ at: inout Int) throws {
         let n = word.utf8CodeUnitCount
         guard at + n <= bytes.count else { throw StoredJSON.Unsupported() }
         for i in 0..<n where bytes[at + i] != word.utf8Start[i] { throw StoredJSON.Unsupported() }
@@ -116,11 +127,20 @@ final class JSONDocument {
         at += n
     }
 
-    /// A string at `at` (its opening quote); its escapes are checked when it is decoded.
-    private func readString(_ at: inout Int) throws {
+    /// A string at `at` (its opening quote); its escapes are checked now, read or not (as `JSONDecoder`
+    /// checks the whole text).
+    private mutating func readString(_ at: inout Int) throws {
         at += 1
         let start = at
         var isEscaped = false
+        // Eight bytes at a time while none of them is a quote, a backslash or a control byte.
+        if let base = bytes.baseAddress {
+            while at + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self)
+                guard !Self.hasSpecialByte(word) else { break }
+                at += 8
+            }
+        }
         while at < bytes.count {
             let b = bytes[at]
             if b == UInt8(ascii: "\"") { break }
@@ -129,12 +149,23 @@ final class JSONDocument {
             at += 1
         }
         guard at < bytes.count else { throw StoredJSON.Unsupported() }
-        // Escapes are checked now, read or not (as `JSONDecoder` checks the whole text).
-        if isEscaped { try Self.unescape(UnsafeBufferPointer(rebasing: bytes[start..<at])) { _ in } }
+        if isEscaped { try JSONDocument.unescape(UnsafeBufferPointer(rebasing: bytes[start..<at])) { _ in } }
         values.append(Value(kind: isEscaped ? .escapedString : .string, start: Int32(start), end: Int32(at),
                             next: Int32(values.count + 1)))
         at += 1
     }
+
+    /// Whether any of the eight bytes of `word` is `"`, `\\` or below 0x20 (a byte found by the
+    /// has-zero-byte test of `word` xor the byte repeated; bytes of 0x80 and up never match).
+    static func hasSpecialByte(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        let isLow = (word &- ones &* 0x20) & ~word & highs != 0
+        return isLow || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
+    }
+}
+
+extension JSONDocument {
 
     // MARK: Reading values
 
@@ -161,18 +192,31 @@ final class JSONDocument {
         return try strings?.string(utf8, make: make) ?? make(utf8)
     }
 
-    /// Whether the string at `index` is `key` (compared by bytes; an escaped string is unescaped first).
-    func isKey(_ index: Int, _ key: String) -> Bool {
-        let v = values[index]
-        if v.kind == .escapedString { return (try? string(index)) == key }
-        let raw = UnsafeBufferPointer(rebasing: bytes[Int(v.start)..<Int(v.end)])
+    /// The index of the value of object `object`'s member named `key`, nil when it has none (keys compared
+    /// by bytes; an escaped key is unescaped first).
+    func member(of object: Int, named key: String) -> Int? {
         var key = key
-        return key.withUTF8 { k in k.count == raw.count && (k.count == 0 || memcmp(k.baseAddress!, raw.baseAddress!, k.count) == 0) }
+        return key.withUTF8 { k -> Int? in
+            var at = object + 1
+            for _ in 0..<Int(values[object].start) {
+                let v = values[at]
+                if v.kind == .escapedString {
+                    if (try? string(at)) == String(decoding: k, as: UTF8.self) { return at + 1 }
+                } else if Int(v.end - v.start) == k.count {
+                    // Keys are short: a loop that stops at the first difference beats a call to `memcmp`.
+                    var i = 0, start = Int(v.start)
+                    while i < k.count && k[i] == bytes[start + i] { i += 1 }
+                    if i == k.count { return at + 1 }
+                }
+                at = Int(values[at + 1].next)
+            }
+            return nil
+        }
     }
 
     /// The bytes a string's escapes stand for, each given to `emit`; throws on an escape JSON does not have or
     /// a lone surrogate. Checking a string nobody reads passes an `emit` that keeps nothing.
-    private static func unescape(_ raw: UnsafeBufferPointer<UInt8>, _ emit: (UInt8) -> Void) throws {
+    static func unescape(_ raw: UnsafeBufferPointer<UInt8>, _ emit: (UInt8) -> Void) throws {
         var i = 0
         func hex4(_ at: Int) throws -> UInt32 {
             guard at + 4 <= raw.count else { throw StoredJSON.Unsupported() }

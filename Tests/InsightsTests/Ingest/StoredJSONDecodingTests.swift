@@ -57,6 +57,24 @@ struct StoredJSONDecodingTests {
         #expect(fast?.holes == ["x", nil, "y"])
     }
 
+    @Test("a quote, backslash or control byte at any place of a long string is found (strings are scanned eight bytes at a time)")
+    func specialBytesAtEveryOffset() throws {
+        // Inserted between whole characters, every byte offset from 0 to past the first eight-byte word and on.
+        let text = "abcdefghijklmnopqrstuvwxyz é 🚀 0123456789"
+        func object(_ head: Substring, _ middle: String, _ tail: Substring) -> Data { Data(("{\"t\": \"" + head + middle + tail + "\"}").utf8) }
+        for at in text.indices + [text.endIndex] {
+            let head = text[..<at], tail = text[at...]
+            for (written, meant) in [(#"\""#, "\""), (#"\\"#, "\\"), (#"\n"#, "\n"), (#"\u0001"#, "\u{1}")] {
+                #expect(StoredJSON.decodedFast([String: String].self, from: object(head, written, tail))?["t"] == head + meant + tail,
+                        "\(head.utf8.count) \(written)")
+            }
+            // A raw control byte or a lone quote mid-string is not JSON, wherever it is.
+            for raw in ["\u{1}", "\n", "\u{1F}", "\""] {
+                #expect(StoredJSON.decodedFast([String: String].self, from: object(head, raw, tail)) == nil, "\(head.utf8.count)")
+            }
+        }
+    }
+
     struct Numbers: Codable, Equatable { var ratio: Double; var big: UInt64; var least: Int; var exponent: Int? }
     struct WithFoundation: Codable, Equatable { var bytes: Data; var link: URL; var when: Date; var amount: Decimal }
 
