@@ -126,11 +126,11 @@ struct SearchIndex {
         docCount += 1
     }
 
-    static let endDigits = Array("0123456789abcdefghijklmnopqrstuv")
-    static let moreDigits = Array("wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_")
+    static let endDigits = Array("0123456789abcdefghijklmnopqrstuv".utf8)
+    static let moreDigits = Array("wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_".utf8)
 
     /// `n` as 5-bit digits, least significant first: `moreDigits` for all but the last, which is an `endDigits`.
-    static func appendNumber(_ n: Int, to out: inout String) {
+    static func appendNumber(_ n: Int, to out: inout [UInt8]) {
         var v = n
         while v >= 32 { out.append(moreDigits[v & 31]); v >>= 5 }
         out.append(endDigits[v])
@@ -152,14 +152,13 @@ struct SearchIndex {
     }
 
     /// Ends the script after the docs: the average length, kinds, stop words, pages, terms and postings.
-    /// Consumes the index: its postings go once they are coded.
+    /// Consumes the index: each term's postings, kept coded, go once they are written.
     private consuming func finish<Output: TemplateOutput>(into out: inout Output) {
-        // Terms and postings space-separated, each in one string (arrays of pieces joined at the end held the
-        // postings three times over).
-        var termText = "", posts = ""
+        var termText = ""
         var previousTerm: [UInt16] = []
-        for (n, (term, t)) in terms.postedInOrder().enumerated() {
-            if n > 0 { termText += " "; posts += " " }
+        let posted = terms.postedInOrder()
+        for (n, (term, _)) in posted.enumerated() {
+            if n > 0 { termText += " " }
             // Shared prefixes are counted in UTF-16 units, as JavaScript strings count, never splitting a pair.
             let units = Array(term.utf16)
             var shared = 0
@@ -167,24 +166,22 @@ struct SearchIndex {
             if shared > 0 && UTF16.isLeadSurrogate(units[shared - 1]) { shared -= 1 }
             termText += String(shared, radix: 36); termText += String(decoding: units[shared...], as: UTF16.self)
             previousTerm = units
-            var previous: Int32 = 0
-            for doc in terms.postings[t] {
-                Self.appendNumber(Int(doc - previous), to: &posts)
-                previous = doc
-            }
-            terms.postings[t] = []
         }
         var tail = "],\n\"avg\":"
         tail += String(docCount == 0 ? 1 : max(1, totalLength / docCount))
         tail += ",\"kinds\":[" + Self.kinds.map(JS.string).joined(separator: ",") + "]"
         tail += ",\"stop\":" + JS.string(Tokens.stopWords.sorted().joined(separator: " "))
         tail += ",\"pages\":[" + pages.map { "[\(JS.string($0.path)),\(JS.string($0.date)),\($0.count)]" }.joined(separator: ",") + "]"
-        let termList = JS.string(termText)
+        pages = []
+        out.append(tail)
+        out.append(",\n\"terms\":"); out.append(JS.string(termText))
         termText = ""
         // Postings are base-32 digits and spaces: nothing to escape.
-        out.append(tail)
-        out.append(",\n\"terms\":"); out.append(termList)
-        out.append(",\n\"post\":\""); out.append(posts); posts = ""
+        out.append(",\n\"post\":\"")
+        for (n, (_, t)) in posted.enumerated() {
+            if n > 0 { out.append(" ") }
+            out.append(String(decoding: terms.takePostings(t), as: UTF8.self))
+        }
         out.append("\"};\n")
     }
 }

@@ -7,8 +7,10 @@ import InsightsCore
 struct TermTable {
     private var ids: [String: Int32] = [:]
     private var isIndexed: [Bool] = []
-    /// Doc numbers per word, in doc order (a doc at most once).
-    var postings: [[Int32]] = []
+    /// Doc numbers per word, in doc order (a doc at most once), coded as the script writes them: each the
+    /// difference from the one before, in 5-bit digits (`SearchIndex.appendNumber`). Coded, they take about a
+    /// third of what `Int32`s would, and are written out as they are.
+    private var postings: [[UInt8]] = []
     /// The last doc that posted each word, and the last note whose items did (-1: none).
     private(set) var lastDoc: [Int32] = []
     private(set) var lastNote: [Int32] = []
@@ -28,8 +30,17 @@ struct TermTable {
 
     /// Posts word `t` in `doc` (once however often it occurs), noting `note` (when not -1) as covering it.
     mutating func post(_ t: Int, doc: Int32, note: Int32) {
-        if lastDoc[t] != doc { postings[t].append(doc); lastDoc[t] = doc }
+        if lastDoc[t] != doc {
+            SearchIndex.appendNumber(Int(doc - max(0, lastDoc[t])), to: &postings[t])
+            lastDoc[t] = doc
+        }
         if note >= 0 { lastNote[t] = note }
+    }
+
+    /// Word `t`'s coded postings, taken out of the table.
+    mutating func takePostings(_ t: Int) -> [UInt8] {
+        defer { postings[t] = [] }
+        return postings[t]
     }
 
     /// The words with postings and their numbers, in the words' order.
