@@ -76,41 +76,55 @@ struct TrackingPages {
             mentionCount: mentions.count, omitted: omitted, hasOmitted: omitted > 0)
     }
 
+    /// The failure map: clusters seen in two sessions or more, then one line for each failure seen in one (at
+    /// 10,000 generated notes, 17,000 of them, 16 MB in full). Both are made as the page reaches them, from
+    /// positions in `plan.failures` (made at once, the clusters' views and strips were 20 MB of a build's peak at
+    /// 50,000 notes).
     func map() -> FailureMapView {
         let dates = plan.summaries.map(\.date).filter { ActivityChart.DateParts($0) != nil }.sorted()
-        // A failure seen in one session is listed in a line (10,000 generated notes: 17,000 of them, 16 MB in full).
-        let singles = plan.failures.filter { $0.sessions < 2 }.map { f -> FailureMapView.Single in
-            let first = f.occurrences.min { ($0.date, $0.session, $0.line) < ($1.date, $1.session, $1.line) }
-            return FailureMapView.Single(
-                anchor: SitePlan.failureAnchor(f.id), id: f.id, title: f.title, date: first?.date ?? f.firstSeen,
-                href: first.flatMap { plan.href(session: $0.session, line: $0.line, root: "") } ?? "index.html",
-                sessionTitle: first.map { plan.title(of: $0.session) ?? $0.session } ?? "",
-                statusLabel: FailureLabels.status(f.status))
-        }
-        let clusters = plan.failures.filter { $0.sessions >= 2 }.map { f -> FailureMapView.Cluster in
-            let firstFix = f.fixes.map(\.date).min()
-            let occurrences = f.occurrences.sorted { ($0.date, $0.session, $0.line) < ($1.date, $1.session, $1.line) }
-            let (shown, omitted) = Self.shortened(occurrences)
-            return FailureMapView.Cluster(
-                anchor: SitePlan.failureAnchor(f.id), id: f.id, title: f.title, sessions: f.sessions,
-                firstSeen: f.firstSeen, lastSeen: f.lastSeen, status: f.status.rawValue,
-                statusLabel: FailureLabels.status(f.status), isRecurredAfterFix: f.status == .recurredAfterFix,
-                strip: OccurrenceStrip.svg(dates: occurrences.map(\.date), fixDate: firstFix, range: (dates.first, dates.last)),
-                terms: f.terms.joined(separator: ", "), hasTerms: !f.terms.isEmpty,
-                occurrences: shown.map { o in
-                    FailureMapView.Occurrence(date: o.date, href: plan.href(session: o.session, line: o.line, root: "") ?? "index.html",
-                                              title: HTMLText.plain(o.title), kind: o.kind,
-                                              sessionTitle: plan.title(of: o.session) ?? o.session,
-                                              isAfterFix: firstFix.map { o.date > $0 } ?? false)
-                },
-                fixes: f.fixes.map { x in
-                    FailureMapView.Fix(date: x.date, href: plan.href(session: x.session, line: x.line, root: "") ?? "index.html",
-                                       text: HTMLText.excerpt(HTMLText.plain(x.text), limit: 200))
-                },
-                hasFixes: !f.fixes.isEmpty, omitted: omitted, hasOmitted: omitted > 0)
-        }
-        return FailureMapView(count: clusters.count, recurredCount: clusters.filter(\.isRecurredAfterFix).count, clusters: clusters,
-                              singles: singles, singleCount: singles.count, hasSingles: !singles.isEmpty)
+        let range = (dates.first, dates.last)
+        let failures = plan.failures
+        let clusters = failures.indices.filter { failures[$0].sessions >= 2 }.map(Int32.init)
+        let singles = failures.indices.filter { failures[$0].sessions < 2 }.map(Int32.init)
+        return FailureMapView(
+            count: clusters.count,
+            recurredCount: clusters.count { failures[Int($0)].status == .recurredAfterFix },
+            clusters: LazyRows(count: clusters.count) { [self] i in cluster(failures[Int(clusters[i])], range: range) },
+            singles: LazyRows(count: singles.count) { [self] i in single(failures[Int(singles[i])]) },
+            singleCount: singles.count, hasSingles: !singles.isEmpty)
+    }
+
+    private func single(_ f: FailureCluster) -> FailureMapView.Single {
+        let first = f.occurrences.min { ($0.date, $0.session, $0.line) < ($1.date, $1.session, $1.line) }
+        return FailureMapView.Single(
+            anchor: SitePlan.failureAnchor(f.id), id: f.id, title: f.title, date: first?.date ?? f.firstSeen,
+            href: first.flatMap { plan.href(session: $0.session, line: $0.line, root: "") } ?? "index.html",
+            sessionTitle: first.map { plan.title(of: $0.session) ?? $0.session } ?? "",
+            statusLabel: FailureLabels.status(f.status))
+    }
+
+    /// A cluster's card; `range` is the journal's first and last date, for its strip.
+    private func cluster(_ f: FailureCluster, range: (String?, String?)) -> FailureMapView.Cluster {
+        let firstFix = f.fixes.map(\.date).min()
+        let occurrences = f.occurrences.sorted { ($0.date, $0.session, $0.line) < ($1.date, $1.session, $1.line) }
+        let (shown, omitted) = Self.shortened(occurrences)
+        return FailureMapView.Cluster(
+            anchor: SitePlan.failureAnchor(f.id), id: f.id, title: f.title, sessions: f.sessions,
+            firstSeen: f.firstSeen, lastSeen: f.lastSeen, status: f.status.rawValue,
+            statusLabel: FailureLabels.status(f.status), isRecurredAfterFix: f.status == .recurredAfterFix,
+            strip: OccurrenceStrip.svg(dates: occurrences.map(\.date), fixDate: firstFix, range: range),
+            terms: f.terms.joined(separator: ", "), hasTerms: !f.terms.isEmpty,
+            occurrences: shown.map { o in
+                FailureMapView.Occurrence(date: o.date, href: plan.href(session: o.session, line: o.line, root: "") ?? "index.html",
+                                          title: HTMLText.plain(o.title), kind: o.kind,
+                                          sessionTitle: plan.title(of: o.session) ?? o.session,
+                                          isAfterFix: firstFix.map { o.date > $0 } ?? false)
+            },
+            fixes: f.fixes.map { x in
+                FailureMapView.Fix(date: x.date, href: plan.href(session: x.session, line: x.line, root: "") ?? "index.html",
+                                   text: HTMLText.excerpt(HTMLText.plain(x.text), limit: 200))
+            },
+            hasFixes: !f.fixes.isEmpty, omitted: omitted, hasOmitted: omitted > 0)
     }
 }
 

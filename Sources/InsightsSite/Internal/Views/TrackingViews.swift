@@ -44,8 +44,8 @@ struct FailureMapView: Encodable {
     }
     var count: Int
     var recurredCount: Int
-    var clusters: [Cluster]
-    var singles: [Single]
+    var clusters: LazyRows<Cluster>
+    var singles: LazyRows<Single>
     var singleCount: Int
     var hasSingles: Bool
 }
