@@ -3,8 +3,9 @@
 /// 131,000 tasks with their mention histories were 100 MB at the peak of an ingest).
 public struct TrackedDrafts: Sendable {
     let drafts: [TaskTracker.Draft]
-    /// The sessions in the tracker's order, which the drafts' mentions point into.
-    let sessions: [TaskInput]
+    /// The sessions in the tracker's order, which the drafts' mentions point into, and their titles.
+    let sessions: [IntakeSession]
+    let text: TitleText
     let decisions: [TaskDecision]
 
     /// How many tasks there are before pinned merges.
@@ -63,7 +64,7 @@ extension TrackedDrafts {
             var taken = Set<String>()
             ids.reserveCapacity(base.drafts.count)
             for d in base.drafts {
-                let first = d.mentions[0].mention(in: base.sessions)
+                let first = d.mentions[0].mention(in: base.sessions, text: base.text)
                 var attempt = 0
                 var id = TaskID.make(session: first.session, title: first.text)
                 while taken.contains(id) { attempt += 1; id = TaskID.make(session: first.session, title: first.text, attempt: attempt) }
@@ -117,7 +118,7 @@ extension TrackedDrafts {
             let sessions = base.sessions
             let id = ids[d]
             var t = TrackedTask(id: id, title: "")
-            t.mentions = Self.ordered(members.flatMap { base.drafts[$0].mentions }, in: sessions)
+            t.mentions = Self.ordered(members.flatMap { base.drafts[$0].mentions }, in: sessions, text: base.text)
             var dependsOn = Set<String>()
             var tags = Set<String>()
             for m in members {
@@ -133,8 +134,8 @@ extension TrackedDrafts {
         }
 
         /// The mentions in order: by date, session, line, open before done.
-        static func ordered(_ refs: [TaskTracker.MentionRef], in sessions: [TaskInput]) -> [TaskMention] {
-            refs.map { (ref: $0, mention: $0.mention(in: sessions)) }
+        static func ordered(_ refs: [TaskTracker.MentionRef], in sessions: [IntakeSession], text: TitleText) -> [TaskMention] {
+            refs.map { (ref: $0, mention: $0.mention(in: sessions, text: text)) }
                 .sorted { a, b in
                     (a.mention.date, a.ref.session, a.mention.line, a.mention.kind == .open ? 0 : 1)
                         < (b.mention.date, b.ref.session, b.mention.line, b.mention.kind == .open ? 0 : 1)

@@ -53,17 +53,17 @@ public struct TaskTracker: Sendable {
 
         var kind: TaskMention.Kind { source == .remaining ? .open : .done }
 
-        /// The mention it stands for, read from `sessions` (the tracker's order).
-        func mention(in sessions: [TaskInput]) -> TaskMention {
+        /// The mention it stands for, read from `sessions` (the tracker's order) and their titles' `text`.
+        func mention(in sessions: [IntakeSession], text: TitleText) -> TaskMention {
             let s = sessions[Int(session)]
             switch source {
             case .remaining:
                 let r = s.remaining[Int(item)]
-                return TaskMention(session: s.id, date: s.date, line: r.line, text: r.title, kind: .open,
+                return TaskMention(session: s.id, date: s.date, line: Int(r.line), text: text.string(r.title), kind: .open,
                                    priority: r.priority, priorityRank: r.priorityRank)
             case .completed:
                 let c = s.completed[Int(item)]
-                return TaskMention(session: s.id, date: s.date, line: c.line, text: c.title, kind: .done)
+                return TaskMention(session: s.id, date: s.date, line: Int(c.line), text: text.string(c.title), kind: .done)
             case .update:
                 let u = s.updates[Int(item)]
                 return TaskMention(session: s.id, date: s.date, line: u.line, text: "\(u.title): \(u.resolves[Int(resolved)])", kind: .done)
@@ -107,6 +107,7 @@ public struct TaskTracker: Sendable {
         var similarity = intake.similarity
         var store = intake.store
         let ordered = intake.sessions
+        let text = intake.text
         let firstShape = intake.firstShape
         intake = TaskIntake()
         let splits = Set(decisions.filter { $0.action == .split }.compactMap { d in d.session.map { "\($0)#\(d.line ?? 0)" } })
@@ -172,13 +173,14 @@ public struct TaskTracker: Sendable {
             // Updates resolve items of their own note by title.
             for (k, u) in s.updates.enumerated() {
                 for (j, title) in u.resolves.enumerated() {
-                    guard let i = s.remaining.firstIndex(where: { TaskID.normalise($0.title) == TaskID.normalise(title) }) else { continue }
+                    let wanted = TaskID.normalise(title)
+                    guard let i = s.remaining.firstIndex(where: { TaskID.normalise(text.string($0.title)) == wanted }) else { continue }
                     let m = MentionRef(session: Int32(n), item: Int32(k), resolved: Int32(j), source: .update)
                     attach(Pending(mention: m, shape: opens[i].shape), to: itemDraft[i], session: n)
                 }
             }
         }
-        return TrackedDrafts(drafts: drafts, sessions: ordered, decisions: decisions)
+        return TrackedDrafts(drafts: drafts, sessions: ordered, text: text, decisions: decisions)
     }
 
     /// Per-draft counters reused across items, so finding candidates never allocates per draft.
