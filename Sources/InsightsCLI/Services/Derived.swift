@@ -6,6 +6,7 @@ import InsightsStore
 enum Derived {
     static func recompute(journal: Journal) -> @Sendable (IndexTransaction) throws -> Void {
         { tx in
+            FreedMemory.release()  // what parsing the notes freed on every core
             let taskDecisions = try journal.taskDecisions().decisions
             let failureDecisions = try FailureDecisions(journal).load()
             // Each session's work items and failure candidates, kept compact beside it (decoding every session's
@@ -21,6 +22,7 @@ enum Derived {
                 }
             }
             var candidates = gathered.takeOrdered()
+            FreedMemory.release()  // the runs decoded on every core
             // Tasks and failures read the same inputs and nothing else: one core each. Clustering takes less
             // than half as long as tracking, so the clusters are written, and let go, while the tasks are still
             // being tracked (holding both until both were done was 30 MB more at 50,000 notes). Each side is
