@@ -48,13 +48,15 @@ extension DerivedInput {
             guard try r.int() == Self.format else { return nil }
             let id = try r.string(), date = try r.string()
             var tasks = TaskInput(id: id, date: date, tags: try r.strings())
+            // Work items' titles are never shared: the tracker copies them into its own text (`TaskIntake`), and a
+            // shared title stayed held by the decoding table until every input was read (46 MB at 50,000 notes).
             for _ in 0..<(try r.count()) {
-                tasks.remaining.append(TaskInput.Item(number: try r.optionalInt(), title: try r.string(), priority: try r.optionalString(),
+                tasks.remaining.append(TaskInput.Item(number: try r.optionalInt(), title: try r.ownString(), priority: try r.optionalString(),
                                                       priorityRank: try r.optionalInt(), dependsOn: try r.ints(), line: try r.int(),
                                                       forms: try Self.forms(&r)))
             }
             for _ in 0..<(try r.count()) {
-                tasks.completed.append(TaskInput.Done(title: try r.string(), line: try r.int(), forms: try Self.forms(&r)))
+                tasks.completed.append(TaskInput.Done(title: try r.ownString(), line: try r.int(), forms: try Self.forms(&r)))
             }
             for _ in 0..<(try r.count()) {
                 tasks.updates.append(TaskInput.Resolution(title: try r.string(), resolves: try r.strings(), line: try r.int()))

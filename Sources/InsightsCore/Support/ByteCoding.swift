@@ -84,13 +84,20 @@ public struct ByteReader {
         return bytes[position - 1] != 0
     }
 
-    public mutating func string() throws -> String {
+    /// A string; with a shared table, the equal one it already holds.
+    public mutating func string() throws -> String { try string(isShared: true) }
+
+    /// A string of its own, never shared: for one its holder soon drops (a table holds every string it shares
+    /// for as long as it is used).
+    public mutating func ownString() throws -> String { try string(isShared: false) }
+
+    private mutating func string(isShared: Bool) throws -> String {
         let n = try int()
         guard n >= 0, n <= bytes.count - position else { throw Malformed() }
         let s = bytes.withUnsafeBufferPointer { all in
             let utf8 = UnsafeBufferPointer(rebasing: all[position..<position + n])
             func make(_ utf8: UnsafeBufferPointer<UInt8>) -> String { String(decoding: utf8, as: UTF8.self) }
-            return shared?.string(utf8, make: make) ?? make(utf8)
+            return (isShared ? shared?.string(utf8, make: make) : nil) ?? make(utf8)
         }
         position += n
         return s

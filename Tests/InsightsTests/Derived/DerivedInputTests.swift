@@ -43,6 +43,7 @@ struct DerivedInputTests {
         let table = SharedStrings.Table()
         var sections: [String] = []
         var forms: [[String]] = []
+        var titles: [String] = []
         for file in files where file != "README.md" {
             let input = DerivedInput(try Corpus.session(file))
             let bytes = input.bytes()
@@ -52,6 +53,7 @@ struct DerivedInputTests {
             #expect(shared == input, "\(file)")
             sections += shared.candidates.map(\.section).filter { $0.utf8.count > 15 }
             forms += shared.tasks.completed.map(\.forms.full).filter { !$0.isEmpty }
+            titles += (shared.tasks.remaining.map(\.title) + shared.tasks.completed.map(\.title)).filter { $0.utf8.count > 15 }
             candidates += input.candidates.count
         }
         let storage = sections.map { s in s.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil }
@@ -60,6 +62,9 @@ struct DerivedInputTests {
         // a shared list lives as long as the table.
         let lists = forms.map { $0.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }
         #expect(Set(forms).count < forms.count && Set(lists).count == forms.count)
+        // So are the work items' titles: the tracker copies them into its own text as it reads them.
+        let titleStorage = titles.map { s in s.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil }
+        #expect(Set(titles).count < titles.count && Set(titleStorage).count == titles.count)
         #expect(candidates == 165, "the corpus's failure candidates, as extraction finds them today")
     }
 
