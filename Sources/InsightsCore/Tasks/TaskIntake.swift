@@ -18,7 +18,8 @@ public struct TaskIntake: Sendable {
 
     /// Room for `sessions` sessions of `items` remaining and completed items in all.
     public mutating func reserve(sessions n: Int, items: Int) {
-        sessions.reserveCapacity(n); firstShape.reserveCapacity(n); store.reserve(items); text.reserve(items * 48)
+        sessions.reserveCapacity(n); firstShape.reserveCapacity(n); store.reserve(items)
+        text.reserve(items * 48)  // titles run to about 48 bytes
     }
 
     /// Takes in one session's work items.

@@ -166,7 +166,6 @@ private struct Reader {
 }
 
 extension JSONDocument {
-
     // MARK: Reading values
 
     /// The string value at `index` (shared through `strings`).

@@ -26,7 +26,8 @@ struct SearchIndex {
     private var pages: [(path: String, date: String, count: Int)] = []
     /// How many docs have been written.
     private var docCount = 0
-    /// Every word met, indexed or not, numbered once: a word is hashed once per occurrence, not once per check.
+    /// The words met that have an indexed shape, stop words included, each numbered once: a word is hashed once
+    /// per occurrence, not once per check.
     private var terms = TermTable()
     private var totalLength = 0
     /// Titles and snippets of recent docs, by text: the first doc that wrote each.
@@ -136,10 +137,8 @@ struct SearchIndex {
         out.append(endDigits[v])
     }
 
-    /// Whether a word is worth indexing: not a stop-word, not a bare number other than 3-digit codes (404, 500).
-    static func isIndexed(_ w: String) -> Bool { hasIndexedShape(w) && !Tokens.stopWords.contains(w) }
-
-    /// `isIndexed` without the stop-word check (no hashing): 2 to 40 characters, not a bare number but a 3-digit code.
+    /// Whether a word has the shape of one worth indexing: 2 to 40 characters, not a bare number other than a
+    /// 3-digit code (404, 500). Stop words are left out too, by `TermTable`, which checks each word once.
     static func hasIndexedShape(_ w: String) -> Bool {
         if w.utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII: a character per byte, and only the ten digits are numbers.
