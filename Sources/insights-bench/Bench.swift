@@ -10,6 +10,7 @@ import InsightsStore
 ///   insights-bench tasks N               TaskTracker alone over N generated, parsed notes (ms)
 ///   insights-bench failures N            parse N generated notes, time failure clustering alone
 ///   insights-bench parse DIR [ROUNDS]    extraction alone on one core, with a digest of what it extracted
+///   insights-bench store DIR [ROUNDS]    what an ingest makes of each parsed note, part by part, on one core
 ///   insights-bench decode JOURNAL        reading back every stored session, task and failure cluster
 @main enum Bench {
     static func main() throws {
@@ -35,6 +36,9 @@ import InsightsStore
         case "parse":
             guard args.count >= 2 else { return usage() }
             try ParseBench.run(folder: args[1], rounds: args.count > 2 ? Int(args[2]) ?? 3 : 3)
+        case "store":
+            guard args.count >= 2 else { return usage() }
+            try StoreBench.run(folder: args[1], rounds: args.count > 2 ? Int(args[2]) ?? 3 : 3)
         case "decode":
             guard args.count == 2 else { return usage() }
             try DecodeBench.run(journal: args[1])
@@ -47,7 +51,7 @@ import InsightsStore
     }
 
     static func usage() {
-        FileHandle.standardError.write(Data("usage: insights-bench generate N DIR | ingest N | tasks N | failures N | parse DIR [ROUNDS] | decode JOURNAL | search JOURNAL | fuzz SECONDS CORPUS [SEED]\n".utf8))
+        FileHandle.standardError.write(Data("usage: insights-bench generate N DIR | ingest N | tasks N | failures N | parse DIR [ROUNDS] | store DIR [ROUNDS] | decode JOURNAL | search JOURNAL | fuzz SECONDS CORPUS [SEED]\n".utf8))
         exit(64)
     }
 

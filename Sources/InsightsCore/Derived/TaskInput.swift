@@ -56,7 +56,12 @@ public struct TaskInput: Sendable, Hashable {
     }
 
     public init(_ s: Session) {
-        var stems = TaskSimilarity.StemCache()
+        self = TaskSimilarity.StemCache.ofThisThread.with { stems in TaskInput(s, stems: &stems) }
+    }
+
+    /// Stemming through `stems`, which the notes read on one thread share (most words of a journal's titles
+    /// recur from note to note).
+    init(_ s: Session, stems: inout TaskSimilarity.StemCache) {
         self.init(id: s.id, date: s.date, tags: s.tags,
                   remaining: s.remaining.map {
                       Item(number: $0.number, title: $0.title, priority: $0.priority, priorityRank: $0.priorityRank,

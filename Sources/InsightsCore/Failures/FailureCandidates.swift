@@ -21,7 +21,7 @@ public enum FailureCandidates {
         for f in session.findings {
             // A heading that only holds a table ("Friction Points", whose rows are candidates of their own) is
             // not a failure itself.
-            if f.fields.isEmpty && f.text.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("|") { continue }
+            if f.fields.isEmpty && f.text.trimmedLines.hasPrefix("|") { continue }
             // A decision ("Decision 5: Encoder Selection", "Key Design Decisions") is a choice, not a failure;
             // two notes that revisit one design choice are not a recurring mistake.
             if f.category.lowercased().contains("decision") { continue }
@@ -31,7 +31,7 @@ public enum FailureCandidates {
             for (label, value) in f.fields.sorted(by: { $0.key < $1.key }) {
                 let l = label.lowercased()
                 if describingFields.contains(l) { body.append(value); labels.insert(l) }
-                if fixFields.contains(l) { fixes.append(value.trimmingCharacters(in: .whitespacesAndNewlines)) }
+                if fixFields.contains(l) { fixes.append(value.trimmedLines) }
             }
             // Bullet findings ("**Red CI after a quick push.** I asked the agent ...") carry their story in the text.
             if f.fields.isEmpty { body.append(f.text) }
@@ -41,7 +41,7 @@ public enum FailureCandidates {
                 labels: labels, fixes: fixes, section: f.section))
         }
         for r in session.friction {
-            let correction = r.correction.trimmingCharacters(in: .whitespaces)
+            let correction = r.correction.trimmedSpaces
             out.append(FailureCandidate(
                 session: session.id, date: session.date, kind: .friction, category: "friction", title: r.problem,
                 text: [r.problem, r.response, correction].filter { !$0.isEmpty }.joined(separator: " → "), line: r.line,
@@ -82,13 +82,15 @@ public enum FailureCandidates {
 
     /// `Blockers`, `Blocked`, `Current blockers` — but not a priority heading like `P0 - Blockers`.
     static func isBlockerSection(_ section: String) -> Bool {
+        // Each of these holds "block"; an ASCII section without it (nearly every one) is none of them.
+        if section.isAllASCII && !ASCII.contains(section, lowercased: "block") { return false }
         let s = section.lowercased().trimmingCharacters(in: .whitespaces)
         return s == "blockers" || s == "blocked" || s == "blocker" || s.hasSuffix(" blockers") && !s.contains("p0")
             && !s.contains("p1") && !s.contains("-")
     }
 
     static func clip(_ s: String, _ n: Int = 600) -> String {
-        let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = s.trimmedLines
         // No more bytes than characters allowed: no need to count the characters.
         return t.utf8.count > n && t.count > n ? String(t.prefix(n)) + "…" : t
     }

@@ -264,12 +264,18 @@ public struct TaskSimilarity: Sendable {
     struct StemCache: Sendable {
         var forms: [String: String?] = [:]
 
+        /// The cache of the calling thread, kept from one note to the next.
+        static let ofThisThread = PerThread { StemCache() }
+        /// Words a cache holds at most (about 4 MB); when it is full it starts again empty.
+        static let capacity = 50_000
+
         mutating func form(_ word: String) -> String? {
             if let known = forms[word] { return known }
+            if forms.count >= Self.capacity { forms.removeAll() }
             let expanded = TaskSimilarity.abbreviations[word] ?? word
             let form: String?
             if TaskSimilarity.statusWords.contains(word) || expanded.count < 2 || Tokens.stopWords.contains(expanded)
-                || expanded.allSatisfy(\.isNumber) {
+                || Tokens.isNumber(expanded) {
                 form = nil
             } else {
                 let stemmed = Stemmer.stem(expanded)
@@ -295,23 +301,42 @@ public struct TaskSimilarity: Sendable {
     /// `ROAD-034`, `FEAT-9`, `T-36` become one word (`ROAD034`), so two different tickets never share `road` alone.
     static func joinIdentifiers(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "-")) else { return text }
-        let scalars = Array(text.unicodeScalars)
-        func isWord(_ i: Int) -> Bool { i >= 0 && i < scalars.count && (Scalars.isWord(scalars[i]) || scalars[i] == "_") }
-        func isLetter(_ s: Unicode.Scalar) -> Bool { ("a"..."z").contains(s) || ("A"..."Z").contains(s) }
-        func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }
-        var dropped = Set<Int>()
-        for (i, s) in scalars.enumerated() where s == "-" {
+        // On bytes: the letters and digits of a key are ASCII, so a run of them is a run of bytes; only the
+        // characters just outside it are read as scalars.
+        let bytes = Array(text.utf8)
+        func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) }
+        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        func isWord(_ scalar: Range<Int>) -> Bool {
+            guard !scalar.isEmpty else { return false }
+            if scalar.count == 1 && bytes[scalar.lowerBound] < 0x80 {
+                let b = bytes[scalar.lowerBound]
+                return isLetter(b) || isDigit(b) || b == UInt8(ascii: "_")
+            }
+            return String(decoding: bytes[scalar], as: UTF8.self).unicodeScalars.first.map(Scalars.isWord) ?? false
+        }
+        func isContinuation(_ i: Int) -> Bool { bytes[i] & 0xC0 == 0x80 }
+        var dropped: [Int] = []
+        for i in bytes.indices where bytes[i] == UInt8(ascii: "-") {
             var start = i
-            while start > 0 && isLetter(scalars[start - 1]) { start -= 1 }
+            while start > 0 && isLetter(bytes[start - 1]) { start -= 1 }
             var end = i + 1
-            while end < scalars.count && isDigit(scalars[end]) { end += 1 }
+            while end < bytes.count && isDigit(bytes[end]) { end += 1 }
+            guard start < i && end > i + 1 else { continue }
+            // The scalars just before and just after the run.
+            var before = start
+            if before > 0 { before -= 1; while before > 0 && isContinuation(before) { before -= 1 } }
+            var after = end
+            if after < bytes.count { after += 1; while after < bytes.count && isContinuation(after) { after += 1 } }
             // `\b[A-Za-z]+-[0-9]+\b`: whole runs, letters first, digits last.
-            if start < i && end > i + 1 && !isWord(start - 1) && !isWord(end) { dropped.insert(i) }
+            if !isWord(before..<start) && !isWord(end..<after) { dropped.append(i) }
         }
         guard !dropped.isEmpty else { return text }
-        var out = String.UnicodeScalarView()
-        for (i, s) in scalars.enumerated() where !dropped.contains(i) { out.append(s) }
-        return String(out)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count - dropped.count)
+        var from = 0
+        for i in dropped { out += bytes[from..<i]; from = i + 1 }
+        out += bytes[from...]
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The head of a title: parentheses dropped, cut at the first `;`, `: `, ` — ` or ` - `. A title led by a
@@ -320,6 +345,7 @@ public struct TaskSimilarity: Sendable {
     /// `TaskSimilarity.head("Outbound webhook retries with backoff; customers are still losing events")` →
     /// `"Outbound webhook retries with backoff"`.
     public static func head(_ title: String) -> String {
+        if let ascii = asciiHead(title) { return ascii }
         guard title.contains(where: { $0 == "(" || $0 == ";" || $0 == ":" || $0 == "—" || $0 == "–" || $0 == "-" }) else { return title }
         var out: [Character] = []
         var depth = 0
@@ -339,6 +365,37 @@ public struct TaskSimilarity: Sendable {
             i += 1
         }
         return String(out)
+    }
+
+    /// `head` on the bytes of an ASCII title (each byte one character: no `\r\n`); nil for any other title.
+    static func asciiHead(_ title: String) -> String? {
+        var text = title
+        return text.withUTF8 { bytes -> String? in
+            var hasSeparator = false
+            for b in bytes {
+                if b >= 0x80 || b == 0x0d { return nil }
+                if b == 0x28 || b == 0x3b || b == 0x3a || b == 0x2d { hasSeparator = true }   // ( ; : -
+            }
+            guard hasSeparator else { return title }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var depth = 0
+            for b in bytes {
+                if b == 0x28 { depth += 1; continue }
+                if b == 0x29 { depth = max(depth - 1, 0); continue }
+                if depth == 0 { out.append(b) }
+            }
+            let space = UInt8(ascii: " ")
+            var i = 4
+            while i < out.count {
+                let c = out[i]
+                let next: UInt8? = i + 1 < out.count ? out[i + 1] : nil
+                if (c == 0x3b || c == 0x3a) && next == space { return String(decoding: out[..<i], as: UTF8.self) }
+                if c == 0x2d && out[i - 1] == space && next == space { return String(decoding: out[..<(i - 1)], as: UTF8.self) }
+                i += 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// Words that say how the work stands, not what it is ("reopened", "still", "again").

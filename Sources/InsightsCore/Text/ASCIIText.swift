@@ -1,3 +1,5 @@
+import Foundation
+
 /// Byte-level shortcuts for text that is all ASCII (nearly every line of a note). Each gives exactly what the
 /// Character-level code it stands in for gives on such text; on other text the callers keep that code.
 ///
@@ -8,6 +10,23 @@ extension StringProtocol {
 }
 
 extension String {
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)`, without Foundation when the text already starts and
+    /// ends with a visible ASCII character (no scalar at either end can then be one the set holds).
+    var trimmedLines: String {
+        guard let first = utf8.first, let last = utf8.last, ASCII.isVisible(first), ASCII.isVisible(last) else {
+            return trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return self
+    }
+
+    /// `trimmingCharacters(in: .whitespaces)`, the same shortcut as `trimmedLines`.
+    var trimmedSpaces: String {
+        guard let first = utf8.first, let last = utf8.last, ASCII.isVisible(first), ASCII.isVisible(last) else {
+            return trimmingCharacters(in: .whitespaces)
+        }
+        return self
+    }
+
     /// The first range of `needle` (ASCII) in this text (ASCII) at or after `start`, comparing bytes.
     func asciiRange(of needle: String, from start: Index? = nil) -> Range<Index>? {
         self[(start ?? startIndex)...].byteRange(of: needle)
@@ -41,8 +60,22 @@ enum ASCII {
     /// The bytes `Character.isWhitespace` is true of: tab, line feed, vertical tab, form feed, return, space.
     @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 32 || (b >= 9 && b <= 13) }
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+    /// A printable ASCII character other than space (`!` through `~`).
+    @inline(__always) static func isVisible(_ b: UInt8) -> Bool { b > 32 && b < 127 }
     @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
     @inline(__always) static func lowercased(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
+
+    /// Whether ASCII `text`, lowercased, contains `needle` (lowercase ASCII).
+    static func contains(_ text: String, lowercased needle: String) -> Bool {
+        let hay = Array(text.utf8), pattern = Array(needle.utf8)
+        guard !pattern.isEmpty, hay.count >= pattern.count else { return pattern.isEmpty }
+        for start in 0...(hay.count - pattern.count) where lowercased(hay[start]) == pattern[0] {
+            var k = 1
+            while k < pattern.count && lowercased(hay[start + k]) == pattern[k] { k += 1 }
+            if k == pattern.count { return true }
+        }
+        return false
+    }
 
     /// The letters (lowercased) and digits of all-ASCII text, each run of other bytes one `separator` between
     /// them (none at either end), `skipping` left out as if absent; nil for text with any other byte.

@@ -55,33 +55,45 @@ public enum Stemmer {
             && c != UInt8(ascii: "w") && c != UInt8(ascii: "x") && c != y
     }
 
-    private static func ends(_ w: [UInt8], _ suffix: String) -> Bool {
-        let n = suffix.utf8.count
+    private static func ends(_ w: [UInt8], _ suffix: [UInt8]) -> Bool {
+        let n = suffix.count
         guard w.count >= n else { return false }
         var i = w.count - n
-        for b in suffix.utf8 {
+        for b in suffix {
             if w[i] != b { return false }
             i += 1
         }
         return true
     }
 
-    private static func replace(_ w: inout [UInt8], _ suffix: String, _ with: String) {
-        w.removeLast(suffix.utf8.count)
-        w.append(contentsOf: with.utf8)
+    private static func ends(_ w: [UInt8], _ suffix: StaticString) -> Bool {
+        let n = suffix.utf8CodeUnitCount
+        guard w.count >= n else { return false }
+        let base = suffix.utf8Start
+        var i = w.count - n
+        for j in 0..<n {
+            if w[i] != base[j] { return false }
+            i += 1
+        }
+        return true
+    }
+
+    private static func replace(_ w: inout [UInt8], _ suffix: [UInt8], _ with: [UInt8]) {
+        w.removeLast(suffix.count)
+        w.append(contentsOf: with)
     }
 
     /// Replaces `suffix` with `with` when the stem before it has measure > `minMeasure`.
     @discardableResult
-    private static func rule(_ w: inout [UInt8], _ suffix: String, _ with: String, minMeasure: Int) -> Bool {
+    private static func rule(_ w: inout [UInt8], _ suffix: [UInt8], _ with: [UInt8], minMeasure: Int) -> Bool {
         guard ends(w, suffix) else { return false }
-        if measure(w, w.count - suffix.utf8.count) > minMeasure { replace(&w, suffix, with) }
+        if measure(w, w.count - suffix.count) > minMeasure { replace(&w, suffix, with) }
         return true
     }
 
     private static func step1a(_ w: inout [UInt8]) {
-        if ends(w, "sses") { replace(&w, "sses", "ss") }
-        else if ends(w, "ies") { replace(&w, "ies", "i") }
+        if ends(w, "sses") { w.removeLast(2) }
+        else if ends(w, "ies") { w.removeLast(2) }
         else if ends(w, "ss") { }
         else if ends(w, "s") { w.removeLast() }
     }
@@ -104,18 +116,25 @@ public enum Stemmer {
         if w.last == y && hasVowel(w, w.count - 1) { w[w.count - 1] = UInt8(ascii: "i") }
     }
 
-    private static let step2Rules: [(String, String)] = [
+    /// Suffix rules as bytes (`ends` compares them byte by byte).
+    private static func bytes(_ rules: [(String, String)]) -> [([UInt8], [UInt8])] {
+        rules.map { (Array($0.0.utf8), Array($0.1.utf8)) }
+    }
+
+    private static let step2Rules = bytes([
         ("ational", "ate"), ("tional", "tion"), ("enci", "ence"), ("anci", "ance"), ("izer", "ize"),
         ("abli", "able"), ("alli", "al"), ("entli", "ent"), ("eli", "e"), ("ousli", "ous"),
         ("ization", "ize"), ("ation", "ate"), ("ator", "ate"), ("alism", "al"), ("iveness", "ive"),
         ("fulness", "ful"), ("ousness", "ous"), ("aliti", "al"), ("iviti", "ive"), ("biliti", "ble"),
-    ]
-    private static let step3Rules: [(String, String)] = [
+    ])
+    private static let step3Rules = bytes([
         ("icate", "ic"), ("ative", ""), ("alize", "al"), ("iciti", "ic"), ("ical", "ic"), ("ful", ""), ("ness", ""),
-    ]
+    ])
     /// Longest first, so "ement" is tried before "ment" and "ent".
     private static let step4Suffixes = ["al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment",
-                                        "ent", "ion", "ou", "ism", "ate", "iti", "ous", "ive", "ize"].sorted { $0.count > $1.count }
+                                        "ent", "ion", "ou", "ism", "ate", "iti", "ous", "ive", "ize"]
+        .sorted { $0.count > $1.count }.map { Array($0.utf8) }
+    private static let ion = Array("ion".utf8)
 
     private static func step2(_ w: inout [UInt8]) {
         for (s, r) in step2Rules where rule(&w, s, r, minMeasure: 0) { return }
@@ -127,11 +146,11 @@ public enum Stemmer {
 
     private static func step4(_ w: inout [UInt8]) {
         for s in step4Suffixes where ends(w, s) {
-            let stemEnd = w.count - s.utf8.count
-            if s == "ion" {
+            let stemEnd = w.count - s.count
+            if s == ion {
                 guard stemEnd > 0, w[stemEnd - 1] == UInt8(ascii: "s") || w[stemEnd - 1] == UInt8(ascii: "t") else { return }
             }
-            if measure(w, stemEnd) > 1 { w.removeLast(s.utf8.count) }
+            if measure(w, stemEnd) > 1 { w.removeLast(s.count) }
             return
         }
     }

@@ -90,7 +90,7 @@ struct SitePlan {
         var seen: Set<String> = []
         let ids = try source.ids().filter { seen.insert($0).inserted }, from = source
         let batches = stride(from: 0, to: ids.count, by: NoteCursor.batch).map { $0..<min($0 + NoteCursor.batch, ids.count) }
-        for batch in try Parallel.map(batches, { range in try Summarised(try from.notes(Array(ids[range]))) }) {
+        for batch in try Parallel.map(batches, { range in Summarised(try from.notes(Array(ids[range]))) }) {
             summaries += batch.summaries
             findingCategories.formUnion(batch.categories); findingSeverities.formUnion(batch.severities)
             findingCount += batch.findings; frictionCount += batch.friction

@@ -62,8 +62,27 @@ struct TextFastPathTests {
         ("T-36 compliant (FEAT-9)", "T36 compliant (FEAT9)"),
         ("x_ROAD-034 ab1-23 A-1-B-2 re-run v-2a", "x_ROAD-034 ab1-23 A1-B2 re-run v-2a"),
         ("12-AB-34", "12-AB34"),
+        // The characters around a key read as scalars: a letter or digit of any script is part of the word.
+        ("éROAD-034 ROAD-034é ROAD-12٣", "éROAD-034 ROAD-034é ROAD-12٣"),
+        ("«ROAD-034» 🚀AUT-1 日本AB-1", "«ROAD034» 🚀AUT1 日本AB-1"),
     ])
     func identifiers(text: String, expected: String) {
         #expect(TaskSimilarity.joinIdentifiers(text) == expected)
+    }
+
+    @Test("a title's head: parentheses dropped, cut at the first separator after the fourth character", arguments: [
+        ("Outbound webhook retries with backoff; customers are still losing events", "Outbound webhook retries with backoff"),
+        ("AUT-127: Fix retry logic", "AUT-127"),
+        ("Fix (the) thing - later", "Fix  thing"),
+        ("a-b - c", "a-b"),
+        ("ab:cd: ef", "ab:cd"),
+        ("Fix: x", "Fix: x"),
+        ("Plain title", "Plain title"),
+        ("Unclosed (paren: here", "Unclosed "),
+        ("Café (x); y", "Café "),
+        ("Déjà vu — again", "Déjà vu"),
+    ])
+    func head(title: String, expected: String) {
+        #expect(TaskSimilarity.head(title) == expected)
     }
 }
