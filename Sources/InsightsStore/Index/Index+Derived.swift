@@ -12,8 +12,8 @@ extension IndexTransaction {
     /// `replaceTasks(_:)` with the tasks given a run at a time: `produce` calls `write` with each run (any order,
     /// each task once), so they need never all be held.
     public func replaceTasks(inRuns produce: (_ write: ([TrackedTask]) throws -> Void) throws -> Void) throws {
-        // A task mentioned a thousand times is a megabyte of JSON: 8 a core at a time.
-        try replace(table: "task", id: \.id, perCore: 8,
+        // A task mentioned a thousand times is a megabyte of JSON: 32 a core at a time.
+        try replace(table: "task", id: \.id, perCore: 32,
                     insert: "INSERT OR REPLACE INTO task(id, title, status, priority_rank, last_seen, json, digest) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     arguments: { t, json, digest in [t.id, t.title, t.status.rawValue, t.priorityRank, t.lastSeen, json, digest] },
                     values: produce)
@@ -21,16 +21,14 @@ extension IndexTransaction {
 
     /// Makes the failure table hold exactly `clusters` (see `replaceTasks`).
     public func replaceFailures(_ clusters: [FailureCluster]) throws {
-        try replace(table: "failure", id: \.id, perCore: 64,
+        try replace(table: "failure", id: \.id, perCore: 128,
                     insert: "INSERT OR REPLACE INTO failure(id, title, sessions, last_seen, json, digest) VALUES (?, ?, ?, ?, ?, ?)",
                     arguments: { c, json, digest in [c.id, c.title, c.sessions, c.lastSeen, json, digest] },
                     values: { write in try write(clusters) })
     }
 
     /// Makes `table` hold exactly the values `values` gives (a run at a time): writes those that are new or whose
-    /// digest differs, then deletes the rows whose id was not given. Encoding every value's JSON again was most
-    /// of the recompute's writing (10,000 notes: 0.8 s for the tasks); a digest is a walk of the value, and only
-    /// changed values are encoded.
+    /// JSON changed (its digest differs), then deletes the rows whose id was not given.
     private func replace<T: Encodable & Sendable>(table: String, id: @escaping (T) -> String, perCore: Int, insert: String,
                                                  arguments: @escaping (T, Data, String) -> StatementArguments,
                                                  values: (_ write: ([T]) throws -> Void) throws -> Void) throws {
@@ -43,17 +41,15 @@ extension IndexTransaction {
         // generated notes.
         let step = perCore * max(1, ProcessInfo.processInfo.activeProcessorCount)
         try values { run in
-            let digests = try Parallel.map(run, inRunsOf: 512) { part in try part.map(ValueDigest.of) }
-            var changed: [Int] = []
-            for (i, value) in run.enumerated() {
-                let key = id(value)
-                current.insert(key)
-                if (stored[key] ?? nil) != digests[i] { changed.append(i) }
-            }
-            for start in stride(from: 0, to: changed.count, by: step) {
-                let part = changed[start..<min(start + step, changed.count)]
-                let json = try Self.encoded(part.map { run[$0] })
-                for (i, data) in zip(part, json) { try write.execute(arguments: arguments(run[i], data, digests[i])) }
+            for start in stride(from: 0, to: run.count, by: step) {
+                let part = run[start..<min(start + step, run.count)]
+                let json = try Self.encoded(Array(part))
+                for (value, data) in zip(part, json) {
+                    let key = id(value)
+                    current.insert(key)
+                    let digest = ValueDigest.of(json: data)
+                    if (stored[key] ?? nil) != digest { try write.execute(arguments: arguments(value, data, digest)) }
+                }
             }
         }
         let delete = try db.makeStatement(sql: "DELETE FROM \(table) WHERE id = ?")
@@ -61,7 +57,7 @@ extension IndexTransaction {
     }
 
     /// Each value's JSON (`StoredJSON`), encoded on every core, up to 16 values a run (fewer, so that a few values
-    /// still spread over the cores): at 10,000 notes encoding 50,000 tasks was a second of a one-note ingest.
+    /// still spread over the cores).
     static func encoded<T: Encodable & Sendable>(_ values: [T]) throws -> [Data] {
         try Parallel.map(values, inRunsOf: min(16, max(1, values.count / max(1, ProcessInfo.processInfo.activeProcessorCount)))) { run in
             try run.map(StoredJSON.encode)

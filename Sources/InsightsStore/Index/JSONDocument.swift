@@ -137,7 +137,7 @@ private struct Reader {
         if let base = bytes.baseAddress {
             while at + 8 <= bytes.count {
                 let word = UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self)
-                guard !Self.hasSpecialByte(word) else { break }
+                guard !StoredJSON.hasSpecialByte(word) else { break }
                 at += 8
             }
         }
@@ -155,14 +155,6 @@ private struct Reader {
         at += 1
     }
 
-    /// Whether any of the eight bytes of `word` is `"`, `\\` or below 0x20 (a byte found by the
-    /// has-zero-byte test of `word` xor the byte repeated; bytes of 0x80 and up never match).
-    static func hasSpecialByte(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
-        let isLow = (word &- ones &* 0x20) & ~word & highs != 0
-        return isLow || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
-    }
 }
 
 extension JSONDocument {

@@ -72,4 +72,50 @@ struct StoredJSONTests {
                                         when: Date(timeIntervalSince1970: 1_700_000_000), amount: Decimal(string: "12.50")!)
         #expect(try StoredJSON.encode(foundation) == Self.foundation(foundation))
     }
+
+    @Test("a character to escape at every offset of a string, through the eight-byte scan")
+    func escapesAtEveryOffset() throws {
+        let text = "abcdefghijklmnopqrstuvwxyz é 🚀 0123456789"
+        for at in text.indices + [text.endIndex] {
+            for special in ["\"", "\\", "/", "\n", "\u{1}", "\u{1F}", "\u{7F}"] {
+                let value = Takeaway(title: String(text[..<at]) + special + String(text[at...]), text: special + text, line: 1)
+                #expect(try StoredJSON.encode(value) == Self.foundation(value), "\(text[..<at].utf8.count) \(special.unicodeScalars.first!.value)")
+            }
+        }
+    }
+
+    @Test("every stored model written field by field, with each optional set and with each nil, as Foundation writes it")
+    func modelsWithEveryOptional() throws {
+        let mention = TaskMention(session: "s/1", date: "2026-01-02", line: 3, text: "Ship \"it\"", kind: .done, priority: "P1", priorityRank: 1)
+        let bare = TaskMention(session: "s", date: "d", line: 0, text: "", kind: .open)
+        for task in [
+            TrackedTask(id: "t", title: "T", priority: "P0", priorityRank: 0, status: .done, mentions: [mention, bare],
+                        firstSeen: "a", lastSeen: "b", resolvedIn: "s/1", resolvedOn: "2026-01-02", evidence: mention,
+                        dependsOn: ["u", "v"], isReopened: true, tags: ["x", "é"]),
+            TrackedTask(id: "", title: ""),
+        ] { #expect(try StoredJSON.encode(task) == Self.foundation(task)) }
+        let cluster = FailureCluster(id: "f", title: "Retry", sessions: 2, firstSeen: "a", lastSeen: "b", status: .recurredAfterFix,
+                                     fixes: [FailureFix(session: "s", date: "d", line: 4, text: "fix")],
+                                     occurrences: [FailureOccurrence(session: "s", date: "d", kind: "friction", title: "t", text: "x", line: 9)],
+                                     terms: ["retri", "backoff"])
+        #expect(try StoredJSON.encode(cluster) == Self.foundation(cluster))
+        let empty = FailureCluster(id: "", title: "", sessions: 0, firstSeen: "", lastSeen: "", status: .single)
+        #expect(try StoredJSON.encode(empty) == Self.foundation(empty))
+        let full = Session(
+            id: "i", title: "T", date: "2026-01-02", dateSource: "front-matter", source: "/a/b.md", hash: "h", tags: ["t"],
+            fields: ["Zeta": "z", "alpha": "a", "é": "e", "Alpha": "A"],
+            findings: [Finding(title: "F", category: "problem", severity: "high", fields: ["Root cause": "r"], text: "x", line: 2, section: "S"),
+                       Finding(title: "G", category: "c", line: 3)],
+            friction: [Friction(problem: "p", response: "r", correction: "c", header: ["Problem", "Response"], line: 4, section: "Fr")],
+            completed: [Completed(title: "c", status: "Done", note: "n", line: 5, section: "D")],
+            remaining: [Remaining(number: 1, title: "r", detail: "d", priority: "P2", priorityRank: 2, dependsOn: [3, 4],
+                                  dependsOnText: ["#3"], line: 6, section: "R"),
+                        Remaining(title: "bare", line: 7)],
+            updates: [Update(title: "u", status: "done", resolves: ["r"], text: "t", line: 8), Update(title: "v", line: 9)],
+            takeaways: [Takeaway(title: "k", text: "v", line: 10)],
+            unclassified: [Diagnostic(line: 11, message: "m", hint: "h")],
+            entry: LogEntry(heading: "## 2026-01-02", date: "2026-01-02", level: 2, startLine: 1, endLine: 12))
+        #expect(try StoredJSON.encode(full) == Self.foundation(full))
+        #expect(try StoredJSON.encode(Session()) == Self.foundation(Session()))
+    }
 }
