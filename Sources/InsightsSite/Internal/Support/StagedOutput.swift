@@ -43,9 +43,9 @@ struct StagedOutput {
     }
 
     /// Writes one file of the next site.
-    func write(_ data: Data, to relative: String) throws { try OutputFolder(path: staging).write(data, to: relative) }
+    func write(_ data: Data, to relative: String) throws { try OutputFolder(path: staging, isUnseen: true).write(data, to: relative) }
     /// Opens one page of the next site, to be written as it renders.
-    func open(_ relative: String) throws -> PageOutput { PageOutput(file: try OutputFolder(path: staging).open(relative)) }
+    func open(_ relative: String) throws -> PageOutput { PageOutput(file: try OutputFolder(path: staging, isUnseen: true).open(relative)) }
 
     /// Links every current file for which `keep` is true into the next site.
     func link(keep: (String) -> Bool) throws {
