@@ -300,6 +300,7 @@ extension JSONDocument {
         if T.self == Int.self, let i = try integer(index, as: Int.self) as? T { return i }
         if T.self == Bool.self, let b = try bool(index) as? T { return b }
         if T.self == Data.self || T.self == Date.self || T.self == URL.self || T.self == Decimal.self { throw StoredJSON.Unsupported() }
+        if let model = T.self as? any StoredJSONReadable.Type, let value = try model.init(document: self, at: index) as? T { return value }
         return try T(from: DocumentDecoder(self, at: index))
     }
 }

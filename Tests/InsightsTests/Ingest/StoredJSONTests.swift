@@ -117,5 +117,26 @@ struct StoredJSONTests {
             entry: LogEntry(heading: "## 2026-01-02", date: "2026-01-02", level: 2, startLine: 1, endLine: 12))
         #expect(try StoredJSON.encode(full) == Self.foundation(full))
         #expect(try StoredJSON.encode(Session()) == Self.foundation(Session()))
+        // Read back member by member (`StoredJSONReadable`), to the same values.
+        func roundTrip<T: Codable & Equatable>(_ value: T) throws {
+            #expect(StoredJSON.decodedFast(T.self, from: try StoredJSON.encode(value)) == value)
+        }
+        try roundTrip(full); try roundTrip(Session()); try roundTrip(cluster); try roundTrip(empty); try roundTrip(mention)
+        try roundTrip(TrackedTask(id: "t", title: "T", evidence: bare))
+    }
+
+    @Test("a row read member by member: unknown keys skipped; a missing key, a wrong type or an escaped key left to Foundation")
+    func readingLeavesToFoundation() throws {
+        let extra = Data(#"{"line": 1, "text": "x", "title": "t", "later": [1, {"a": null}]}"#.utf8)
+        #expect(StoredJSON.decodedFast(Takeaway.self, from: extra) == Takeaway(title: "t", text: "x", line: 1))
+        for broken in [#"{"line": 1, "text": "x"}"#, #"{"line": "1", "text": "x", "title": "t"}"#,
+                       #"{"line": 1, "text": "x", "title": "t", "title": "u"}"#] {
+            #expect(StoredJSON.decodedFast(Takeaway.self, from: Data(broken.utf8)) == nil, "\(broken)")
+        }
+        #expect(throws: DecodingError.self) { try StoredJSON.decode(Takeaway.self, from: Data(#"{"line": 1, "text": "x"}"#.utf8)) }
+        // A key written with escapes is the same key to Foundation.
+        let escaped = Data(#"{"line": 1, "text": "x", "\u0074itle": "t"}"#.utf8)
+        #expect(StoredJSON.decodedFast(Takeaway.self, from: escaped) == nil)
+        #expect(try StoredJSON.decode(Takeaway.self, from: escaped) == Takeaway(title: "t", text: "x", line: 1))
     }
 }
