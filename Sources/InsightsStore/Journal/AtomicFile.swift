@@ -92,7 +92,7 @@ public enum AtomicFile {
     }
 
     /// Flushes written data to disk once for a batch (`sync(2)`: Glibc's Swift module does not expose `syncfs`).
-    private static func flushFileSystem(of folder: String) {
+    static func flushFileSystem(of folder: String) {
         sync()
     }
 }
