@@ -39,6 +39,28 @@ extension Substring {
     public func byteRange(of needle: String) -> Range<String.Index>? {
         var needle = needle
         let hay = utf8
+        // Text in memory (nearly always): `memchr` to each candidate first byte, `memcmp` for the rest.
+        let found: Range<Int>?? = hay.withContiguousStorageIfAvailable { text in
+            needle.withUTF8 { pattern -> Range<Int>? in
+                guard let base = text.baseAddress, let first = pattern.first, text.count >= pattern.count else { return nil }
+                var at = 0
+                let last = text.count - pattern.count
+                while at <= last {
+                    guard let hit = memchr(base + at, Int32(first), last - at + 1) else { return nil }
+                    at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if pattern.count == 1 || memcmp(base + at + 1, pattern.baseAddress! + 1, pattern.count - 1) == 0 {
+                        return at..<(at + pattern.count)
+                    }
+                    at += 1
+                }
+                return nil
+            }
+        }
+        if let found {
+            guard let found else { return nil }
+            let start = hay.index(hay.startIndex, offsetBy: found.lowerBound)
+            return start..<hay.index(start, offsetBy: found.count)
+        }
         // The needle's own bytes, not a copy of them per call (an item's dependency cues call this 8 times).
         return needle.withUTF8 { pattern -> Range<String.Index>? in
             guard let first = pattern.first else { return nil }

@@ -85,4 +85,20 @@ struct TextFastPathTests {
     func head(title: String, expected: String) {
         #expect(TaskSimilarity.head(title) == expected)
     }
+
+    @Test("byte search finds the first match as Foundation's range(of:) does, in a slice too")
+    func byteSearch() throws {
+        let text = "é <a href=\"x\">🚀</a> <a href=\"y\"> end<"
+        for needle in ["<a href=\"", "\"", "<", "end<", "é", "🚀</a>", "zz", "<a href=\"y\"> end<!"] {
+            let found = Substring(text).byteRange(of: needle)
+            #expect(found == text.range(of: needle), "\(needle)")
+        }
+        // A slice: found at its own offsets, never before its start.
+        let afterFirst = text[text.range(of: "</a>")!.upperBound...]
+        let second = try #require(afterFirst.byteRange(of: "<a href=\""))
+        #expect(text[second.upperBound...].hasPrefix("y"))
+        #expect(afterFirst.byteRange(of: "🚀") == nil)
+        #expect(Substring("").byteRange(of: "a") == nil && Substring("a").byteRange(of: "") == nil)
+        #expect("Blocked by #1".asciiRange(of: "by").map { String("Blocked by #1"[$0]) } == "by")
+    }
 }
