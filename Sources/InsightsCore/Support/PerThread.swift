@@ -10,14 +10,17 @@ import Darwin
 /// `static let stems = PerThread { StemCache() }` … `stems.with { cache in cache.form(word) }`.
 final class PerThread<Value>: @unchecked Sendable {
     private final class Box { var value: Value; init(_ value: Value) { self.value = value } }
-    private var key = pthread_key_t()
+    private let key: pthread_key_t
     private let make: @Sendable () -> Value
 
     init(_ make: @escaping @Sendable () -> Value) {
         self.make = make
+        var key = pthread_key_t()
+        // A thread that ends releases its value.
         pthread_key_create(&key) { pointer in
             if let pointer = pointer as UnsafeMutableRawPointer? { Unmanaged<AnyObject>.fromOpaque(pointer).release() }
         }
+        self.key = key
     }
 
     /// `body` with this thread's value (which it may change), made now if the thread has none yet.

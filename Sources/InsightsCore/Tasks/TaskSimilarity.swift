@@ -266,8 +266,8 @@ public struct TaskSimilarity: Sendable {
 
         /// The cache of the calling thread, kept from one note to the next.
         static let ofThisThread = PerThread { StemCache() }
-        /// Words a cache holds at most (about 4 MB); when it is full it starts again empty.
-        static let capacity = 50_000
+        /// Words a cache holds at most (about half a megabyte); when it is full it starts again empty.
+        static let capacity = 8_192
 
         mutating func form(_ word: String) -> String? {
             if let known = forms[word] { return known }

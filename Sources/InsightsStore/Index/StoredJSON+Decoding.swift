@@ -4,10 +4,10 @@ import InsightsCore
 extension StoredJSON {
     /// Decodes a stored row: what `JSONDecoder` makes of it, without Foundation's general machinery, which
     /// was a sixth of a site build's time. The JSON is read once into a flat list of its values, then the
-    /// value is decoded through its `Codable` conformance from that list. Anything this decoder does not
-    /// take (a `Data`, `Date`, `URL` or `Decimal`, which Foundation decodes its own way; a number outside
-    /// `Int`; a super decoder; JSON that is not well formed; any error at all) is decoded by `JSONDecoder`,
-    /// which also gives the error.
+    /// value is read from that list: a stored model member by member (`StoredJSONReadable`), any other value
+    /// through its `Codable` conformance. Anything this decoder does not take (a `Data`, `Date`, `URL` or
+    /// `Decimal`, which Foundation decodes its own way; a number outside `Int`; a super decoder; JSON that is
+    /// not well formed; any error at all) is decoded by `JSONDecoder`, which also gives the error.
     /// `strings`: where the strings decoded are shared with those of other rows (nil: not shared).
     static func decode<T: Decodable>(_ type: T.Type, from data: Data, strings: SharedStrings.Table? = nil) throws -> T {
         if let fast = decodedFast(type, from: data, strings: strings) { return fast }
