@@ -35,6 +35,8 @@ enum Derived {
             do {
                 let clusters = FailureClusterer().clusters(ordered: failureInputs.take() ?? [], decisions: failureDecisions)
                 try tx.replaceFailures(clusters)
+                // The search index's rebuild after a bulk write (SQLite, on this thread) while tracking goes on.
+                try tx.finishSearchIndex()
             } catch {
                 _ = try? tasks.value()
                 throw error

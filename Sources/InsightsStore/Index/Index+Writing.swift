@@ -27,8 +27,8 @@ extension Index {
                 let batch = IndexBatch(db: db, path: path)
                 try body(batch)
                 guard batch.hasChanges else { return .rollback }
-                try batch.endBulk()
-                try then(IndexTransaction(db: db))
+                try then(IndexTransaction(db: db, batch: batch))
+                try batch.endBulk()  // unless `then` did (`IndexTransaction.finishSearchIndex`)
                 try Self.compactSearchIndex(db)
                 try Self.newGeneration(db)
                 return .commit
