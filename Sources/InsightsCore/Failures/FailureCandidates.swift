@@ -21,7 +21,7 @@ public enum FailureCandidates {
         for f in session.findings {
             // A heading that only holds a table ("Friction Points", whose rows are candidates of their own) is
             // not a failure itself.
-            if f.fields.isEmpty && f.text.trimmedLines.hasPrefix("|") { continue }
+            if f.fields.isEmpty && f.text.trimmed(.whitespacesAndNewlines).hasPrefix("|") { continue }
             // A decision ("Decision 5: Encoder Selection", "Key Design Decisions") is a choice, not a failure;
             // two notes that revisit one design choice are not a recurring mistake.
             if f.category.lowercased().contains("decision") { continue }
@@ -31,7 +31,7 @@ public enum FailureCandidates {
             for (label, value) in f.fields.sorted(by: { $0.key < $1.key }) {
                 let l = label.lowercased()
                 if describingFields.contains(l) { body.append(value); labels.insert(l) }
-                if fixFields.contains(l) { fixes.append(value.trimmedLines) }
+                if fixFields.contains(l) { fixes.append(value.trimmed(.whitespacesAndNewlines)) }
             }
             // Bullet findings ("**Red CI after a quick push.** I asked the agent ...") carry their story in the text.
             if f.fields.isEmpty { body.append(f.text) }
@@ -41,7 +41,7 @@ public enum FailureCandidates {
                 labels: labels, fixes: fixes, section: f.section))
         }
         for r in session.friction {
-            let correction = r.correction.trimmedSpaces
+            let correction = r.correction.trimmed(.whitespaces)
             out.append(FailureCandidate(
                 session: session.id, date: session.date, kind: .friction, category: "friction", title: r.problem,
                 text: [r.problem, r.response, correction].filter { !$0.isEmpty }.joined(separator: " → "), line: r.line,
@@ -90,7 +90,7 @@ public enum FailureCandidates {
     }
 
     static func clip(_ s: String, _ n: Int = 600) -> String {
-        let t = s.trimmedLines
+        let t = s.trimmed(.whitespacesAndNewlines)
         // No more bytes than characters allowed: no need to count the characters.
         return t.utf8.count > n && t.count > n ? String(t.prefix(n)) + "…" : t
     }

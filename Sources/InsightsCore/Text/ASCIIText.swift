@@ -10,19 +10,11 @@ extension StringProtocol {
 }
 
 extension String {
-    /// `trimmingCharacters(in: .whitespacesAndNewlines)`, without Foundation when the text already starts and
-    /// ends with a visible ASCII character (no scalar at either end can then be one the set holds).
-    var trimmedLines: String {
+    /// `trimmingCharacters(in: set)` for a set of spaces (`.whitespaces`, `.whitespacesAndNewlines`), without
+    /// Foundation when the text already starts and ends with a visible ASCII character, which no such set holds.
+    func trimmed(_ set: CharacterSet) -> String {
         guard let first = utf8.first, let last = utf8.last, ASCII.isVisible(first), ASCII.isVisible(last) else {
-            return trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-        return self
-    }
-
-    /// `trimmingCharacters(in: .whitespaces)`, the same shortcut as `trimmedLines`.
-    var trimmedSpaces: String {
-        guard let first = utf8.first, let last = utf8.last, ASCII.isVisible(first), ASCII.isVisible(last) else {
-            return trimmingCharacters(in: .whitespaces)
+            return trimmingCharacters(in: set)
         }
         return self
     }

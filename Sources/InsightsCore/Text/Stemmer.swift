@@ -55,10 +55,9 @@ public enum Stemmer {
             && c != UInt8(ascii: "w") && c != UInt8(ascii: "x") && c != y
     }
 
-    private static func ends(_ w: [UInt8], _ suffix: [UInt8]) -> Bool {
-        let n = suffix.count
-        guard w.count >= n else { return false }
-        var i = w.count - n
+    private static func ends<Suffix: Collection<UInt8>>(_ w: [UInt8], _ suffix: Suffix) -> Bool {
+        guard w.count >= suffix.count else { return false }
+        var i = w.count - suffix.count
         for b in suffix {
             if w[i] != b { return false }
             i += 1
@@ -67,15 +66,7 @@ public enum Stemmer {
     }
 
     private static func ends(_ w: [UInt8], _ suffix: StaticString) -> Bool {
-        let n = suffix.utf8CodeUnitCount
-        guard w.count >= n else { return false }
-        let base = suffix.utf8Start
-        var i = w.count - n
-        for j in 0..<n {
-            if w[i] != base[j] { return false }
-            i += 1
-        }
-        return true
+        ends(w, UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount))
     }
 
     private static func replace(_ w: inout [UInt8], _ suffix: [UInt8], _ with: [UInt8]) {

@@ -89,20 +89,22 @@ enum StoredJSON {
 
     private static func hex(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x61 + v - 10 }
 
-    /// Whether any of the eight bytes of `word` is `"`, `\\` or below 0x20 (a byte found by the
-    /// has-zero-byte test of `word` xor the byte repeated; bytes of 0x80 and up never match).
+    /// Whether any of the eight bytes of `word` is `"`, `\\` or below 0x20 (the has-zero-byte test; bytes of 0x80
+    /// and up never match).
     @inline(__always) static func hasSpecialByte(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
-        let isLow = (word &- ones &* 0x20) & ~word & highs != 0
-        return isLow || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
+        (word &- ones &* 0x20) & ~word & highs != 0 || has(0x22, in: word) || has(0x5C, in: word)
     }
 
     /// Whether any of the eight bytes of `word` is one `string` escapes: one `hasSpecialByte` finds, or `/`.
-    @inline(__always) static func hasEscapedByte(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let slash = word ^ (ones &* 0x2F)
-        return hasSpecialByte(word) || (slash &- ones) & ~slash & highs != 0
+    @inline(__always) static func hasEscapedByte(_ word: UInt64) -> Bool { hasSpecialByte(word) || has(0x2F, in: word) }
+
+    private static var ones: UInt64 { 0x0101_0101_0101_0101 }
+    private static var highs: UInt64 { 0x8080_8080_8080_8080 }
+
+    /// Whether one of the eight bytes of `word` is `byte` (a zero byte in `word` xor `byte` repeated).
+    @inline(__always) private static func has(_ byte: UInt8, in word: UInt64) -> Bool {
+        let v = word ^ (ones &* UInt64(byte))
+        return (v &- ones) & ~v & highs != 0
     }
 
     /// The encoder one value is walked into: an object's fields (written sorted at the end), an array's

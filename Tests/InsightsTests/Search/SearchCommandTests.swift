@@ -51,13 +51,13 @@ struct SearchCommandTests {
         let report = try ingester.ingest(InputReader.read([try Corpus.path(Corpus.seed)], isLossy: false), isDryRun: false)
         #expect(report.added == 1)
 
-        var ok = try SearchCommand.parse(["--journal", folder.path, "--json", "migrat*", "--kind", "task", "--priority", "P0"])
+        let ok = try SearchCommand.parse(["--journal", folder.path, "--json", "migrat*", "--kind", "task", "--priority", "P0"])
         try await ok.run()
         let results = try journal.openIndex(readOnly: true).search(SearchQuery("migrat*", kinds: [.task], priority: PriorityFilter(rank: 0, words: ["p0"])))
         #expect(results.hits.map(\.title) == ["Apply gamification config tables migration", "Fix migration tracking"])
 
         for arguments in [["*"], ["migration", "--priority", "someday"], ["'; DROP TABLE session; --", "NEAR("]] {
-            var command = try SearchCommand.parse(["--journal", folder.path] + arguments)
+            let command = try SearchCommand.parse(["--journal", folder.path] + arguments)
             do {
                 try await command.run()
                 #expect(arguments.first == "'; DROP TABLE session; --", "\(arguments) should fail")

@@ -1,0 +1,183 @@
+import Foundation
+
+/// The comparable words of a task title, in the order they are written (stop-words and status words out,
+/// abbreviations expanded, stemmed), and those of its head when the head is not the whole title.
+public struct TitleForms: Sendable, Hashable {
+    public var full: [String]
+    public var head: [String]?
+
+    public init(full: [String], head: [String]?) { self.full = full; self.head = head }
+}
+
+/// How a title becomes its comparable words: its head, ticket keys joined, abbreviations expanded, status
+/// and stop words dropped, the rest stemmed (through a cache each thread keeps from note to note).
+extension TaskSimilarity {
+    /// A title's comparable words (`TitleForms`): the whole title's, and its head's when the head differs.
+    ///
+    /// `TaskSimilarity.forms(of: "Env var docs")` → `full: ["environ", "variabl", "document"]`, `head: nil`.
+    public static func forms(of title: String) -> TitleForms {
+        var stems = StemCache()
+        return forms(of: title, stems: &stems)
+    }
+
+    /// `forms(of:)` through `stems`, which many titles share (a thread's, from note to note: stemming is most of
+    /// the work).
+    static func forms(of title: String, stems: inout StemCache) -> TitleForms {
+        let headText = head(title)
+        return TitleForms(full: words(title, stems: &stems), head: headText == title ? nil : words(headText, stems: &stems))
+    }
+
+    /// Content word → its comparable form (abbreviation expanded, stemmed), or nil for a stop-word.
+    struct StemCache: Sendable {
+        var forms: [String: String?] = [:]
+
+        /// The cache of the calling thread, kept from one note to the next.
+        static let ofThisThread = PerThread { StemCache() }
+        /// Words a cache holds at most (about half a megabyte); when it is full it starts again empty.
+        static let capacity = 8_192
+
+        mutating func form(_ word: String) -> String? {
+            if let known = forms[word] { return known }
+            if forms.count >= Self.capacity { forms.removeAll() }
+            let expanded = TaskSimilarity.abbreviations[word] ?? word
+            let form: String?
+            if TaskSimilarity.statusWords.contains(word) || expanded.count < 2 || Tokens.stopWords.contains(expanded)
+                || Tokens.isNumber(expanded) {
+                form = nil
+            } else {
+                let stemmed = Stemmer.stem(expanded)
+                form = Tokens.stopWords.contains(stemmed) ? nil : stemmed
+            }
+            forms[word] = form
+            return form
+        }
+    }
+
+    /// The comparable words of a title: `Tokens.content` after expanding common abbreviations.
+    ///
+    /// `TaskSimilarity.tokens("Env var docs")` → `["environ", "variabl", "document"]`.
+    public static func tokens(_ title: String) -> Set<String> {
+        var stems = StemCache()
+        return Set(words(title, stems: &stems))
+    }
+
+    static func words(_ title: String, stems: inout StemCache) -> [String] {
+        Tokens.words(joinIdentifiers(title)).compactMap { stems.form($0) }
+    }
+
+    /// `ROAD-034`, `FEAT-9`, `T-36` become one word (`ROAD034`), so two different tickets never share `road` alone.
+    static func joinIdentifiers(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "-")) else { return text }
+        // On bytes: the letters and digits of a key are ASCII, so a run of them is a run of bytes; only the
+        // characters just outside it are read as scalars.
+        let bytes = Array(text.utf8)
+        func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) }
+        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        func isWord(_ scalar: Range<Int>) -> Bool {
+            guard !scalar.isEmpty else { return false }
+            if scalar.count == 1 && bytes[scalar.lowerBound] < 0x80 {
+                let b = bytes[scalar.lowerBound]
+                return isLetter(b) || isDigit(b) || b == UInt8(ascii: "_")
+            }
+            return String(decoding: bytes[scalar], as: UTF8.self).unicodeScalars.first.map(Scalars.isWord) ?? false
+        }
+        func isContinuation(_ i: Int) -> Bool { bytes[i] & 0xC0 == 0x80 }
+        var dropped: [Int] = []
+        for i in bytes.indices where bytes[i] == UInt8(ascii: "-") {
+            var start = i
+            while start > 0 && isLetter(bytes[start - 1]) { start -= 1 }
+            var end = i + 1
+            while end < bytes.count && isDigit(bytes[end]) { end += 1 }
+            guard start < i && end > i + 1 else { continue }
+            // The scalars just before and just after the run.
+            var before = start
+            if before > 0 { before -= 1; while before > 0 && isContinuation(before) { before -= 1 } }
+            var after = end
+            if after < bytes.count { after += 1; while after < bytes.count && isContinuation(after) { after += 1 } }
+            // `\b[A-Za-z]+-[0-9]+\b`: whole runs, letters first, digits last.
+            if !isWord(before..<start) && !isWord(end..<after) { dropped.append(i) }
+        }
+        guard !dropped.isEmpty else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count - dropped.count)
+        var from = 0
+        for i in dropped { out += bytes[from..<i]; from = i + 1 }
+        out += bytes[from...]
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The head of a title: parentheses dropped, cut at the first `;`, `: `, ` — ` or ` - `. A title led by a
+    /// ticket key (`AUT-127: Fix retry logic`) has the key as its head, so a later `[x] AUT-127` closes it.
+    ///
+    /// `TaskSimilarity.head("Outbound webhook retries with backoff; customers are still losing events")` →
+    /// `"Outbound webhook retries with backoff"`.
+    public static func head(_ title: String) -> String {
+        if let ascii = asciiHead(title) { return ascii }
+        guard title.contains(where: { $0 == "(" || $0 == ";" || $0 == ":" || $0 == "—" || $0 == "–" || $0 == "-" }) else { return title }
+        var out: [Character] = []
+        var depth = 0
+        for c in title {
+            if c == "(" { depth += 1; continue }
+            if c == ")" { depth = max(depth - 1, 0); continue }
+            if depth == 0 { out.append(c) }
+        }
+        // Cut at the first separator found after the fourth character.
+        var i = 4
+        while i < out.count {
+            let c = out[i]
+            let next: Character? = i + 1 < out.count ? out[i + 1] : nil
+            let previous = out[i - 1]
+            if (c == ";" || c == ":") && next == " " { return String(out[..<i]) }
+            if (c == "—" || c == "–" || c == "-") && previous == " " && next == " " { return String(out[..<(i - 1)]) }
+            i += 1
+        }
+        return String(out)
+    }
+
+    /// `head` on the bytes of an ASCII title (each byte one character: no `\r\n`); nil for any other title.
+    static func asciiHead(_ title: String) -> String? {
+        var text = title
+        return text.withUTF8 { bytes -> String? in
+            var hasSeparator = false
+            for b in bytes {
+                if b >= 0x80 || b == 0x0d { return nil }
+                if b == 0x28 || b == 0x3b || b == 0x3a || b == 0x2d { hasSeparator = true }   // ( ; : -
+            }
+            guard hasSeparator else { return title }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var depth = 0
+            for b in bytes {
+                if b == 0x28 { depth += 1; continue }
+                if b == 0x29 { depth = max(depth - 1, 0); continue }
+                if depth == 0 { out.append(b) }
+            }
+            let space = UInt8(ascii: " ")
+            var i = 4
+            while i < out.count {
+                let c = out[i]
+                let next: UInt8? = i + 1 < out.count ? out[i + 1] : nil
+                if (c == 0x3b || c == 0x3a) && next == space { return String(decoding: out[..<i], as: UTF8.self) }
+                if c == 0x2d && out[i - 1] == space && next == space { return String(decoding: out[..<(i - 1)], as: UTF8.self) }
+                i += 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// Words that say how the work stands, not what it is ("reopened", "still", "again").
+    static let statusWords: Set<String> = [
+        "reopen", "reopened", "reopening", "again", "still", "remaining", "pending", "finish", "finished",
+        "complete", "completed", "completing", "wip", "blocked", "blocker", "open", "closed", "resolved", "resolve",
+    ]
+
+    /// Short forms notes use for the same thing, expanded before stemming.
+    static let abbreviations: [String: String] = [
+        "env": "environment", "envs": "environment", "var": "variable", "vars": "variables",
+        "doc": "documentation", "docs": "documentation", "document": "documentation", "documenting": "documentation",
+        "config": "configuration", "configs": "configuration", "configure": "configuration",
+        "repo": "repository", "repos": "repository", "db": "database", "dbs": "database",
+        "deps": "dependencies", "dep": "dependency", "perf": "performance", "impl": "implementation",
+        "auth": "authentication", "msg": "message", "msgs": "messages", "req": "request", "reqs": "requests",
+    ]
+}
