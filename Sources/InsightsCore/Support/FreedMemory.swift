@@ -4,7 +4,8 @@ import Glibc
 
 /// Hands the pages of freed heap memory back to the system. glibc keeps what a thread freed in that thread's
 /// arena: after the tasks and clusters of 50,000 notes were decoded (their JSON read 16 MB at a time and let
-/// go), 40 MB of the build's memory was free but still held. A no-op where malloc is not glibc's.
+/// go), 40 MB of the build's memory was free but still held. A no-op where malloc is not glibc's, as under a
+/// sanitizer, whose runtime replaces it (glibc's arenas are then never set up, and trimming them crashed).
 public enum FreedMemory {
     public static func release() {
         #if canImport(Glibc)
@@ -13,8 +14,12 @@ public enum FreedMemory {
     }
 
     #if canImport(Glibc)
-    /// glibc's `malloc_trim` (malloc.h, which the Glibc module leaves out), looked up once; nil without it.
-    private static let trim: (@convention(c) (Int) -> Int32)? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim")
-        .map { unsafeBitCast($0, to: (@convention(c) (Int) -> Int32).self) }
+    /// glibc's `malloc_trim` (malloc.h, which the Glibc module leaves out), looked up once; nil without it, or
+    /// with a sanitizer's runtime (ASan's and TSan's both export `__sanitizer_print_stack_trace`).
+    private static let trim: (@convention(c) (Int) -> Int32)? = {
+        let all = UnsafeMutableRawPointer(bitPattern: 0)
+        guard dlsym(all, "__sanitizer_print_stack_trace") == nil else { return nil }
+        return dlsym(all, "malloc_trim").map { unsafeBitCast($0, to: (@convention(c) (Int) -> Int32).self) }
+    }()
     #endif
 }
