@@ -227,7 +227,7 @@ public struct TaskTracker: Sendable {
                              shapes store: TaskSimilarity.ShapeStore, firstShape: [Int], scratch: inout Scratch,
                              allowed: (Int) -> Bool) -> [(Int, Int)] {
         var pairs: [(score: Double, item: Int, draft: Int)] = []
-        var candidates: [(weight: Double, draft: Int)] = []
+        var candidates = TopCandidates(keeping: maxCandidates)
         scratch.grow(to: drafts.count)
         // Shapes are read in place in the store, the item's as well as the drafts'.
         store.withViews { stored in
@@ -254,14 +254,11 @@ public struct TaskTracker: Sendable {
                 }
             }
             let need: Int32 = shape.full.count == 1 ? 1 : 2
-            candidates.removeAll(keepingCapacity: true)
-            for d in scratch.touched where scratch.count[d] >= need && allowed(d) { candidates.append((scratch.weight[d], d)) }
-            if candidates.count > maxCandidates {
-                candidates.sort { ($0.weight, $0.draft) > ($1.weight, $1.draft) }
-                candidates.removeLast(candidates.count - maxCandidates)
-            }
+            candidates.removeAll()
+            // Newest first: ties go to the newer draft, so an older one that ties is turned away at once.
+            for d in scratch.touched.reversed() where scratch.count[d] >= need && allowed(d) { candidates.offer(scratch.weight[d], d) }
             // Scored against the draft's latest `shapesCompared` open mentions.
-            for (_, d) in candidates {
+            for (_, d) in candidates.kept {
                 var best = 0.0
                 var compared = 0
                 for m in drafts[d].mentions.reversed() where m.source == .remaining {
@@ -282,4 +279,5 @@ public struct TaskTracker: Sendable {
         }
         return out
     }
+
 }
