@@ -23,6 +23,9 @@
   if (!IX || !form) return;
   // Terms are front-coded: the first character is how many characters (base 36) the previous term shares.
   var TERMS = Object.create(null), DOCS = [], keys = [], cache = Object.create(null), stop = Object.create(null);
+  // The index's kind numbers and the words it never indexes (insights' SearchIndex.kinds and Tokens.stopWords).
+  var KINDS = ['session', 'finding', 'friction', 'completed', 'remaining', 'update', 'takeaway', 'task', 'failure'];
+  'a able about add added adding after again all also an and any are as at be because been before being both but by can could did do does doing done e each eg etc few first fix fixed fixes fixing for from g get got had has have having he her here him his how i ie if in instead into is issue issues it item items its itself just later made make me more most must my need needed needs new next no nor not note notes now of off ok on once one only or other our out over own p0 p1 p2 p3 per problem problems same see session sessions she should so some step steps still such task tasks than that the their them then there these they thing things this those through time to todo too tri try two under until up update updated use used using very via vs was way we were what when where which while who whom why will with within without work worked working would yet you your'.split(' ').forEach(function (w) { stop[w] = 1; });
   (function () {
     var ts = IX.terms ? IX.terms.split(' ') : [], ps = IX.post.split(' '), prev = '';
     for (var i = 0; i < ts.length; i++) {
@@ -31,21 +34,24 @@
     }
     keys.sort();
     // Docs are grouped by page: find each doc's page and its anchor (kind-N, or kind-ref for tasks and failures).
+    // A page is [path, date, count], or [name, count] for sessions/name.html dated by its name's first 10 characters.
     var d = 0;
     IX.pages.forEach(function (p) {
-      var seen = {};
-      for (var end = d + p[2]; d < end; d++) {
-        var doc = IX.docs[d], kind = IX.kinds[doc[0]];
+      var seen = {}, path = p.length === 2 ? 'sessions/' + p[0] + '.html' : p[0];
+      var date = p.length === 2 ? p[0].slice(0, 10) : p[1], count = p[p.length - 1];
+      for (var end = d + count; d < end; d++) {
+        // The first number is the kind, plus 10 × (1 + rank) for a priority.
+        var doc = IX.docs[d], kind = KINDS[doc[0] % 10], rank = Math.floor(doc[0] / 10);
         seen[kind] = (seen[kind] || 0) + 1;
         // A number for the title or snippet is the doc that wrote the same text first.
         var title = typeof doc[2] === 'number' ? IX.docs[doc[2]][2] : doc[2];
-        var snippet = typeof doc[3] === 'number' ? IX.docs[doc[3]][3] : doc[3];
-        DOCS.push({ path: p[0], date: p[1], kind: kind, len: doc[1], title: title, snippet: snippet || '', prio: doc[4] || '',
-          anchor: doc[5] ? kind + '-' + doc[5] : (kind === 'session' ? '' : kind + '-' + seen[kind]) });
+        var snippet = (typeof doc[3] === 'number' ? IX.docs[doc[3]][3] : doc[3]) || '';
+        if (doc[4]) snippet = doc[4] + (snippet ? ' · ' + snippet : '');
+        DOCS.push({ path: path, date: date, kind: kind, len: doc[1], title: title, snippet: snippet, prio: rank ? 'P' + (rank - 1) : '',
+          anchor: doc[4] ? kind + '-' + doc[4] : (kind === 'session' ? '' : kind + '-' + seen[kind]) });
       }
     });
   })();
-  (IX.stop || '').split(' ').forEach(function (w) { stop[w] = 1; });
 
   function words(text) { return text.toLowerCase().match(/[\p{L}\p{N}_]+/gu) || []; }
   var END = '0123456789abcdefghijklmnopqrstuv', MORE = 'wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_';

@@ -1,5 +1,6 @@
 import Testing
 @testable import InsightsSite
+import InsightsCore
 
 @Suite("Search index: repeated titles and snippets given by doc number")
 struct RecentStringsTests {
@@ -24,5 +25,29 @@ struct RecentStringsTests {
         #expect(recent.field("first title here", doc: 3) == "\"first title here\"")
         #expect(recent.field("third title here", doc: 4) == "2")
         #expect(recent.field("first title here", doc: 5) == "3")
+    }
+}
+
+@Suite("Search index: what the script knows and the index leaves out")
+struct SearchIndexFormatTests {
+    /// The kinds' numbers and the stop words are constants of `site.js`, not written in every index: they must
+    /// be Swift's, in the same order.
+    @Test("site.js lists the index's kinds in order and exactly the stop words")
+    func scriptConstants() throws {
+        let script = try #require(TemplateSet.defaults.files["site.js"])
+        let kinds = "var KINDS = [" + SearchIndex.kinds.map { "'\($0)'" }.joined(separator: ", ") + "];"
+        #expect(script.contains(kinds))
+        let stop = "'" + Tokens.stopWords.sorted().joined(separator: " ") + "'.split(' ')"
+        #expect(script.contains(stop))
+    }
+
+    @Test("a session page is its name and count when its name starts with its date; any other page is spelt out")
+    func pageFields() {
+        #expect(SearchIndex.pageField(("sessions/2026-09-03-session-insights.html", "2026-09-03", 23))
+                == #"["2026-09-03-session-insights",23]"#)
+        #expect(SearchIndex.pageField(("sessions/notes-2026-09-03.html", "2026-09-03", 4))
+                == #"["sessions/notes-2026-09-03.html","2026-09-03",4]"#)
+        #expect(SearchIndex.pageField(("sessions/2026-09-03-a.html", "2026-09-04", 1)) == #"["sessions/2026-09-03-a.html","2026-09-04",1]"#)
+        #expect(SearchIndex.pageField(("tasks.html", "", 7)) == #"["tasks.html","",7]"#)
     }
 }

@@ -81,6 +81,23 @@ struct SiteBrowserTests {
         #expect(phrase.contains("2 results"))
     }
 
+    /// A task's and a failure's snippet are stored without their id, which the script puts back from the anchor's
+    /// ref; a session page's path and date are stored as its name alone.
+    @Test("tasks and failures are found with their id, status and anchor; session pages by their name; stop words ignored")
+    func trackedDocs() throws {
+        let task = try Chromium.run(["--dump-dom"], url: "file://\(Self.output)/search.html?q=repair%20migration&kind=task")
+        #expect(task.contains("href=\"tasks.html#task-T-aa0001\""))
+        #expect(task.contains("<div class=\"meta\">task · P0</div>"))
+        #expect(task.contains("T-aa0001 · open · last seen 2026-09-03"))
+        let failure = try Chromium.run(["--dump-dom"], url: "file://\(Self.output)/search.html?q=schema&kind=failure")
+        #expect(failure.contains("href=\"failures.html#failure-F-bb0001\""))
+        #expect(failure.contains("F-bb0001 · 2 sessions · recurred after fix"))
+        // "the" and "of" are stop words: the query finds what "migration history" finds, dated by the page's name.
+        let stopped = try Chromium.run(["--dump-dom"], url: "file://\(Self.output)/search.html?q=the%20migration%20of%20history&kind=remaining")
+        #expect(stopped.contains("href=\"sessions/2026-09-03-session-insights.html#remaining-1\""))
+        #expect(stopped.contains("<div class=\"meta\">remaining · P0 · 2026-09-03</div>"))
+    }
+
     @Test("screenshots of home, a session and the tasks board, in the test output")
     func screenshots() throws {
         for (page, name) in [("index.html", "home"), ("sessions/2025-12-17-session-insights.html", "session"), ("tasks.html", "tasks")] {

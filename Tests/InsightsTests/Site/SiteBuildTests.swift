@@ -123,9 +123,10 @@ struct SiteBuildTests {
         #expect(report.searchIndexBytes == script.utf8.count)
         let ratio = Double(report.searchIndexBytes) / Double(report.siteTextBytes)
         print("search index \(report.searchIndexBytes) B of \(report.siteTextBytes) B of pages = \(String(format: "%.1f", ratio * 100))%")
-        // The issue's goal is < 10%: met at scale (7% on 2,000 generated sessions), not yet on these six notes (15.1%)
-        // nor the whole corpus (11.5%), where term keys and short-note overhead weigh more. A regression guard:
-        #expect(ratio < 0.16)
+        // The issue's goal is < 10%: met at scale (6.5% on 2,000 generated sessions) and on the shipped journal
+        // (9.8%), not on these six long notes (14.5%), whose session docs index many words no item holds. A
+        // regression guard:
+        #expect(ratio < 0.15)
         // Titles and short snippets only: no long run of a note's text.
         #expect(!script.contains("Hypothesis: Remote has migrations not in local"))
     }

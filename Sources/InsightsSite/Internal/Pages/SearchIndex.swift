@@ -3,10 +3,13 @@ import InsightsCore
 
 /// The browser's search index: a script assigning `window.INSIGHTS_INDEX`, loadable from `file://`.
 ///
-/// Items (sessions, findings, friction rows, tasks, ...) become docs `[kind, length, title, snippet?, priority?,
-/// ref?]`, grouped by page: `pages` holds `[path, date, docCount]` in doc order. An item's anchor is
-/// `kind-N` (its N-th item of that kind on the page: `finding-3`) or `kind-ref` (`task-T-ab12cd`); a session doc
-/// is the page itself. Terms are sorted and front-coded (`"3ion"` = the previous term's first 3 characters +
+/// Items (sessions, findings, friction rows, tasks, ...) become docs `[kind, length, title, snippet?, ref?]`,
+/// grouped by page: `pages` holds `[path, date, docCount]` in doc order, or `[name, docCount]` for the page
+/// `sessions/name.html` whose date starts its name. `kind` is the kind's position in `SearchIndex.kinds`, plus
+/// 10 × (1 + rank) for an item with a priority (`24`: a remaining item of P1). An item's anchor is `kind-N`
+/// (its N-th item of that kind on the page: `finding-3`) or `kind-ref` (`task-T-ab12cd`), and a task's or
+/// failure's snippet follows its ref (`T-ab12cd · ` + `open · last seen …`); a session doc is the page itself.
+/// The kinds and the stop words are constants of the search script (`templates/site.js`), not written here. Terms are sorted and front-coded (`"3ion"` = the previous term's first 3 characters +
 /// `ion`, prefix length in base 36), space-separated; `post` holds, in the same order, each term's doc ids,
 /// delta-coded as 5-bit digits (`wxyzA…_` continue, `0…v` end a number). No term frequencies: items are short,
 /// and the browser counts a word in the doc's stored title twice. Only short titles and snippets are stored,
@@ -41,7 +44,7 @@ struct SearchIndex {
     /// figures that need all of them follow.
     /// The sessions are read back from the plan's source a batch at a time.
     static func write<Output: TemplateOutput>(_ plan: SitePlan, into out: inout Output) throws {
-        out.append("window.INSIGHTS_INDEX={\"v\":4,\"docs\":[")
+        out.append("window.INSIGHTS_INDEX={\"v\":5,\"docs\":[")
         var index = SearchIndex()
         try index.add(plan, docs: &out)
         index.finish(into: &out)
@@ -54,20 +57,19 @@ struct SearchIndex {
             let s = note.session
             let page = plan.summaries[n].path
             let noteNumber = Int32(n)
-            func item(_ kind: String, _ i: Int, _ title: String, _ snippet: String, _ priority: String?, _ body: String) {
+            func item(_ kind: String, _ i: Int, _ title: String, _ snippet: String, _ priority: Int?, _ body: String) {
                 add(page: page, date: s.date, kind: kind, title: title, snippet: snippet, priority: priority,
                     body: body, note: noteNumber, into: &out)
             }
             for (i, f) in s.findings.enumerated() {
-                item("finding", i, f.title, f.text, f.severity.flatMap { Priority.rank($0, .default) }.map(Priority.label),
-                     f.text + " " + f.category)
+                item("finding", i, f.title, f.text, f.severity.flatMap { Priority.rank($0, .default) }, f.text + " " + f.category)
             }
             for (i, f) in s.friction.enumerated() {
                 item("friction", i, f.problem, f.correction.isEmpty ? f.response : f.correction, nil, f.response + " " + f.correction)
             }
             for (i, c) in s.completed.enumerated() { item("completed", i, c.title, c.note, nil, c.note) }
             for (i, r) in s.remaining.enumerated() {
-                item("remaining", i, r.title, r.detail, r.priorityRank.map(Priority.label), r.detail)
+                item("remaining", i, r.title, r.detail, r.priorityRank, r.detail)
             }
             for (i, u) in s.updates.enumerated() { item("update", i, u.title, u.status ?? "", nil, u.text) }
             for (i, t) in s.takeaways.enumerated() { item("takeaway", i, t.title, t.text, nil, t.text) }
@@ -79,14 +81,13 @@ struct SearchIndex {
         // indexed on their pages (at 50,000 generated notes, 74,000 done tasks were a sixth of the index).
         for t in plan.tasks where t.status != .done {
             add(page: "tasks.html", date: "", ref: SafePath.anchor(t.id), kind: "task", title: t.title,
-                snippet: "\(t.id) · \(t.status.rawValue) · last seen \(t.lastSeen)",
-                priority: t.priorityRank.map(Priority.label), body: t.mentions.map(\.text).joined(separator: " "), into: &out)
+                snippet: "\(t.status.rawValue) · last seen \(t.lastSeen)", priority: t.priorityRank, body: t.mentions.map(\.text).joined(separator: " "), into: &out)
         }
         // Recurring failures only: one seen in a single session is the finding or friction row already
         // indexed on its session page (at 10,000 generated notes, 17,000 such docs were a fifth of the index).
         for f in plan.failures where f.sessions >= 2 {
             add(page: "failures.html", date: "", ref: SafePath.anchor(f.id), kind: "failure", title: f.title,
-                snippet: "\(f.id) · \(f.sessions) sessions · \(FailureLabels.status(f.status))", priority: nil,
+                snippet: "\(f.sessions) sessions · \(FailureLabels.status(f.status))", priority: nil,
                 body: f.occurrences.map(\.title).joined(separator: " ") + " " + f.terms.joined(separator: " "), into: &out)
         }
     }
@@ -94,7 +95,7 @@ struct SearchIndex {
     /// Adds one doc, written to `out`. Its words are marked as covered by note `note`, if given; body words that
     /// note `excludingNote`'s items covered are left out unless the title has them too.
     private mutating func add<Output: TemplateOutput>(page: String, date: String, ref: String? = nil, kind: String,
-                                                      title: String, snippet: String, priority: String?, body: String,
+                                                      title: String, snippet: String, priority: Int?, body: String,
                                                       note: Int32 = -1, excludingNote: Int32 = -1,
                                                       into out: inout Output) {
         let doc = Int32(docCount)
@@ -118,13 +119,23 @@ struct SearchIndex {
         if plainSnippet.hasPrefix(fullTitle) { plainSnippet = String(plainSnippet.dropFirst(fullTitle.count)) }
         plainSnippet = plainSnippet.trimmingCharacters(in: CharacterSet(charactersIn: " :-–—.,;"))
         plainSnippet = HTMLText.excerpt(plainSnippet, limit: Self.snippetLimit)
-        var fields = [String(Self.kinds.firstIndex(of: kind) ?? 0), String(length),
-                      recentTitles.field(HTMLText.excerpt(fullTitle, limit: Self.titleLimit), doc: doc)]
-        if !plainSnippet.isEmpty || priority != nil || ref != nil { fields.append(recentSnippets.field(plainSnippet, doc: doc)) }
-        if priority != nil || ref != nil { fields.append(JS.string(priority ?? "")) }
+        let kindNumber = (Self.kinds.firstIndex(of: kind) ?? 0) + (priority.map { 10 * (1 + min(max($0, 0), 3)) } ?? 0)
+        var fields = [String(kindNumber), String(length), recentTitles.field(HTMLText.excerpt(fullTitle, limit: Self.titleLimit), doc: doc)]
+        if !plainSnippet.isEmpty || ref != nil { fields.append(recentSnippets.field(plainSnippet, doc: doc)) }
         if let ref { fields.append(JS.string(ref)) }
-        out.append((docCount > 0 ? ",\n[" : "[") + fields.joined(separator: ",") + "]")
+        out.append((docCount > 0 ? ",[" : "[") + fields.joined(separator: ",") + "]")
         docCount += 1
+    }
+
+    /// A page's entry: `[name, count]` for `sessions/name.html` when its date starts its name, else
+    /// `[path, date, count]`.
+    static func pageField(_ page: (path: String, date: String, count: Int)) -> String {
+        let prefix = "sessions/", suffix = ".html"
+        if page.path.hasPrefix(prefix), page.path.hasSuffix(suffix), page.date.utf8.count == 10 {
+            let name = page.path.dropFirst(prefix.utf8.count).dropLast(suffix.utf8.count)
+            if name.hasPrefix(page.date), !name.contains("/") { return "[\(JS.string(String(name))),\(page.count)]" }
+        }
+        return "[\(JS.string(page.path)),\(JS.string(page.date)),\(page.count)]"
     }
 
     static let endDigits = Array("0123456789abcdefghijklmnopqrstuv".utf8)
@@ -168,9 +179,7 @@ struct SearchIndex {
         }
         var tail = "],\n\"avg\":"
         tail += String(docCount == 0 ? 1 : max(1, totalLength / docCount))
-        tail += ",\"kinds\":[" + Self.kinds.map(JS.string).joined(separator: ",") + "]"
-        tail += ",\"stop\":" + JS.string(Tokens.stopWords.sorted().joined(separator: " "))
-        tail += ",\"pages\":[" + pages.map { "[\(JS.string($0.path)),\(JS.string($0.date)),\($0.count)]" }.joined(separator: ",") + "]"
+        tail += ",\"pages\":[" + pages.map(Self.pageField).joined(separator: ",") + "]"
         pages = []
         out.append(tail)
         out.append(",\n\"terms\":"); out.append(JS.string(termText))
