@@ -15,7 +15,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Bumped whenever the HTML or the search index format changes, so incremental builds redo every page.
-    public static let rendererVersion = "insights-site-3"
+    public static let rendererVersion = "insights-site-4"
 
     /// The build, top to bottom.
     static let steps: [SiteStep] = [
