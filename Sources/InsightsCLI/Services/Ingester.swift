@@ -155,10 +155,11 @@ package struct Ingester {
         }
         // Every input decided in order; with a batch, what changes is stored as it is decided.
         func decideAll(_ writes: IndexBatch?) throws {
-            var upcoming = nextBatch()
-            while let current = upcoming {
+            var upcoming = [nextBatch()].compactMap { $0 }
+            while !upcoming.isEmpty {
+                let current = upcoming.removeFirst()
                 let parsed = try current.parsed.value()
-                upcoming = nextBatch()
+                while upcoming.count < Self.batchesAhead, let next = nextBatch() { upcoming.append(next) }
                 // Deciding what each note is stays sequential, in input order.
                 for ((input, prepared), location) in zip(zip(current.inputs, parsed), current.locations) {
                     n += 1
@@ -274,6 +275,10 @@ package struct Ingester {
 
     /// Notes hashed and parsed together on every core.
     static let parseBatch = 32
+
+    /// Batches parsed ahead of the one being decided: with one, the cores idled whenever it was parsed before
+    /// this thread had stored the batch before it (a cold ingest of 10,000 notes: 6.47 → 5.70 s, mean of 3).
+    static let batchesAhead = 6
 
     /// A note's hash, and unless its hash is in `skipping`, its parse for `mode`: its entries when it is a
     /// multi-entry log, else its one session.
