@@ -26,19 +26,16 @@ struct ReindexCommand: AsyncParsableCommand {
             let lock = try JournalLock(journal) { console.err("waiting for another insights process writing to \(journal.path) ...") }
             defer { withExtendedLifetime(lock) {} }
             let files = try journal.noteFiles()
-            // The new index is built beside the old one and swapped in with one rename: a kill at any moment
-            // leaves the old index or the new one (never an empty one), and running reindex again finishes.
+            // The new index is built beside the old one and swapped in with one rename (see `Ingester`): a kill
+            // at any moment leaves the old index or the new one (never an empty one), and running reindex again
+            // finishes. The old index is not even opened: a damaged one is replaced all the same.
             let inputs = InputReader.lazily(files.map { journal.url($0).path }, isLossy: false)
-            let building = journal.withIndex(named: "index.sqlite.rebuilding")
-            try building.removeIndex()
-            let ingester = Ingester(journal: building, vocabulary: try journal.config().effectiveVocabulary)
+            var ingester = Ingester(journal: journal, vocabulary: try journal.config().effectiveVocabulary)
+            ingester.rebuildsIndex = true
             let report = try ingester.ingest(inputs, isDryRun: false) { done, total in
                 if total >= 20 && (done % 25 == 0 || done == total) { console.progress("indexing \(done)/\(total)") }
             }
             console.endProgress()
-            // An empty journal still gets an (empty, migrated) index; the ingester closed its own on return.
-            if !FileManager.default.fileExists(atPath: building.indexPath) { _ = try building.openIndex() }
-            try journal.replaceIndex(with: building)
             if output.json {
                 try console.json(report)
             } else {

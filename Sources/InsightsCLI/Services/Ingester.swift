@@ -15,6 +15,8 @@ package struct Ingester {
     /// An ingest of at least this many notes, and at least as many as the index holds, rebuilds the search
     /// index once at the end instead of item by item (see `IndexBatch.beginBulk`).
     var bulkNotes = 500
+    /// Whether the ingest starts from no sessions at all, whatever the index holds (`insights reindex`).
+    var rebuildsIndex = false
 
     package init(journal: Journal, vocabulary: Vocabulary, today: String = Ingester.todayString()) {
         self.journal = journal
@@ -73,10 +75,20 @@ package struct Ingester {
     package func ingest<Inputs: Collection>(_ inputs: Inputs, isDryRun: Bool,
                 progress: (Int, Int) -> Void = { _, _ in }) throws -> Report
     where Inputs.Element == Result<NoteInput, NoteInput.Rejection> {
-        let index: Index? = isDryRun
-            ? (FileManager.default.fileExists(atPath: journal.indexPath) ? try journal.openIndex(readOnly: true) : nil)
-            : try journal.openIndex(verifies: false)  // verified below, only when there is something to write
+        var index: Index?
+        if isDryRun {
+            index = FileManager.default.fileExists(atPath: journal.indexPath) ? try journal.openIndex(readOnly: true) : nil
+        } else if !rebuildsIndex {
+            index = try journal.openIndex(verifies: false)  // verified below, only when there is something to write
+        }
         var keys = SessionKeys(try index?.sessionKeys() ?? [])
+        // Starting from no sessions (a first ingest, a reindex), the index is built anew beside the journal's and
+        // put in place whole at the end (`Index.openNew`: no log, no flush per write; a kill leaves the old one).
+        let building: Journal? = !isDryRun && keys.count == 0 ? journal.withIndex(named: Self.buildingIndex) : nil
+        if let building {
+            index = nil
+            index = try building.openNewIndex()
+        }
         var originalSources = journal.sources()
         var sources = originalSources
         var splits = journal.splitModes()
@@ -252,23 +264,35 @@ package struct Ingester {
             try decideAll(nil)
             return report
         }
-        // One transaction: sessions are stored as they are decided, the notes are copied into the journal
-        // (each atomically) before it commits, and tasks and failures are recomputed in it. A kill before the
-        // commit leaves notes the next ingest or reindex picks up, never an index entry without its note.
-        try index.writing({ batch in
-            try decideAll(batch)
-            guard batch.hasChanges else { return }
-            try writeNotes(batch, atLeast: 0)
-            try noteWrites?.finish()
-            // What only deciding needs goes before tasks and failures are recomputed, which then reuse its
-            // memory (the keys of 50,000 sessions are 65 MB, their sources 22).
-            keys = SessionKeys([]); storedIDs = []; resolvedFolders = [:]; knownHashes = []; sourceIDs = [:]
-            if sources != originalSources { try journal.writeSources(sources) }
-            if splits != originalSplits { try journal.writeSplitModes(splits) }
-            sources = [:]; originalSources = [:]
-        }, then: Derived.recompute(journal: journal))
+        do {
+            // One transaction: sessions are stored as they are decided, the notes are copied into the journal
+            // (each atomically) before it commits, and tasks and failures are recomputed in it. A kill before the
+            // commit leaves notes the next ingest or reindex picks up, never an index entry without its note.
+            try index.writing({ batch in
+                try decideAll(batch)
+                guard batch.hasChanges else { return }
+                try writeNotes(batch, atLeast: 0)
+                try noteWrites?.finish()
+                // What only deciding needs goes before tasks and failures are recomputed, which then reuse its
+                // memory (the keys of 50,000 sessions are 65 MB, their sources 22).
+                keys = SessionKeys([]); storedIDs = []; resolvedFolders = [:]; knownHashes = []; sourceIDs = [:]
+                if sources != originalSources { try journal.writeSources(sources) }
+                if splits != originalSplits { try journal.writeSplitModes(splits) }
+                sources = [:]; originalSources = [:]
+            }, then: Derived.recompute(journal: journal))
+            if let building {
+                try index.finishBuilding()
+                try journal.replaceIndex(with: building)
+            }
+        } catch {
+            if let building { try? building.removeIndex() }
+            throw error
+        }
         return report
     }
+
+    /// The index file a new index is built in, in the journal's index folder.
+    static let buildingIndex = "index.sqlite.rebuilding"
 
     /// Note bytes held before they are handed to the journal's writer.
     static let noteBytesPerWrite = 1 << 20

@@ -27,14 +27,22 @@ public struct Journal: Sendable {
     }
 
     /// Puts the index file built by `other` (see `withIndex(named:)`, closed) in place of this journal's index.
-    /// The old index's WAL and shared memory go first (they belong to the old file; without them it is its
-    /// last checkpoint, still whole), then one rename: a kill at any moment leaves the old index or the new.
+    /// The built file is flushed to disk first (one written without flushes, see `Index.openNew(at:)`, is then
+    /// whole on disk before it is in place); the old index's WAL and shared memory go next (they belong to the
+    /// old file; without them it is its last checkpoint, still whole), then one rename: a kill at any moment
+    /// leaves the old index or the new.
     public func replaceIndex(with other: Journal) throws {
         let fm = FileManager.default
         let built = other.indexPath
         if let size = (try? fm.attributesOfItem(atPath: built + "-wal"))?[.size] as? Int, size > 0 {
             throw StoreError.io(path: built, reason: "the rebuilt index is still open; not swapping it in")
         }
+        let fd = open(built, O_RDONLY)
+        guard fd >= 0, fsync(fd) == 0 else {
+            if fd >= 0 { close(fd) }
+            throw StoreError.io(path: built, reason: "cannot flush the rebuilt index (\(String(cString: strerror(errno))))")
+        }
+        close(fd)
         do {
             for suffix in ["-wal", "-shm"] {
                 for p in [indexPath + suffix, built + suffix] where fm.fileExists(atPath: p) { try fm.removeItem(atPath: p) }
@@ -80,6 +88,14 @@ public struct Journal: Sendable {
         }
         // Readers skip the whole-file integrity check; damage they meet still reads as "run insights reindex".
         return try Index.open(at: indexPath, readOnly: false, verifies: !readOnly && verifies)
+    }
+
+    /// Opens a new index at this journal's index path, for building (see `Index.openNew(at:)`): whatever
+    /// was there (a build a kill left behind) is removed first.
+    public func openNewIndex() throws -> Index {
+        try create()
+        try removeIndex()
+        return try Index.openNew(at: indexPath)
     }
 
     /// Deletes the index files (the notes are untouched).
