@@ -20,8 +20,11 @@ enum TemplateValue: Sendable {
 
     /// The value of a view (see `TemplateTree`: `nil` optionals are left out of their object).
     init(_ value: Any) {
-        // Views are `Encodable`: their synthesized conformance is much cheaper than reflecting them.
-        if let view = value as? any Encodable, let converted = TemplateEncoder.value(of: view) {
+        // The site's views make their own value; other `Encodable` values go through their synthesized
+        // conformance, much cheaper than reflecting them.
+        if let view = value as? any TemplateConvertible {
+            self = view.templateValue
+        } else if let view = value as? any Encodable, let converted = TemplateEncoder.value(of: view) {
             self = converted
         } else {
             self = TemplateTree.value(value) ?? .object([:])
