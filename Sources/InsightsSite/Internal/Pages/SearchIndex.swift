@@ -32,6 +32,8 @@ struct SearchIndex {
     /// The words met that have an indexed shape, stop words included, each numbered once: a word is hashed once
     /// per occurrence, not once per check.
     private var terms = TermTable()
+    /// The indexed words of the text being added, by number (reused from doc to doc).
+    private var words: [Int32] = []
     private var totalLength = 0
     /// Titles and snippets of recent docs, by text: the first doc that wrote each.
     private var recentTitles = RecentStrings(capacity: SearchIndex.repeatWindow)
@@ -100,13 +102,14 @@ struct SearchIndex {
                                                       into out: inout Output) {
         let doc = Int32(docCount)
         var length = 0
-        for w in Tokens.words(title) {
-            guard let t = terms.indexedID(w) else { continue }
+        terms.indexedIDs(in: title, into: &words)
+        for id in words {
             length += 2
-            terms.post(t, doc: doc, note: note)
+            terms.post(Int(id), doc: doc, note: note)
         }
-        for w in Tokens.words(body) {
-            guard let t = terms.indexedID(w) else { continue }
+        terms.indexedIDs(in: body, into: &words)
+        for id in words {
+            let t = Int(id)
             length += 1
             if terms.lastDoc[t] == doc || excludingNote < 0 || terms.lastNote[t] != excludingNote {
                 terms.post(t, doc: doc, note: note)
