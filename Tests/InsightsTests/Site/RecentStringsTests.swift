@@ -50,4 +50,21 @@ struct SearchIndexFormatTests {
         #expect(SearchIndex.pageField(("sessions/2026-09-03-a.html", "2026-09-04", 1)) == #"["sessions/2026-09-03-a.html","2026-09-04",1]"#)
         #expect(SearchIndex.pageField(("tasks.html", "", 7)) == #"["tasks.html","",7]"#)
     }
+
+    @Test("the table's words are Tokens.words' indexed words, on ASCII bytes and on any other text, each numbered once")
+    func termTableWords() {
+        var table = TermTable()
+        var ids: [Int32] = []
+        let texts = ["Fix the CSP headers: 404s, 404 and 5000 in x_y_z (P1) A b", "Naïve CAFÉ straße ΟΔΟΣ 404 İstanbul ✅done",
+                     "fix FIX Fix headers", "", "a 12 1234 \(String(repeating: "z", count: 41)) \(String(repeating: "y", count: 40))"]
+        var numbered: [String: Int32] = [:]
+        for text in texts {
+            table.indexedIDs(in: text, into: &ids)
+            let expected = Tokens.words(text).filter { SearchIndex.hasIndexedShape($0) && !Tokens.stopWords.contains($0) }
+            #expect(ids.map { table.word(Int($0)) } == expected, "\(text)")
+            for id in ids { #expect(numbered.updateValue(id, forKey: table.word(Int(id))) ?? id == id) }
+        }
+        #expect(numbered["404"] != nil && numbered["csp"] != nil && numbered["naïve"] != nil && numbered["fix"] == nil)
+        #expect(numbered[String(repeating: "y", count: 40)] != nil && numbered[String(repeating: "z", count: 41)] == nil)
+    }
 }

@@ -121,10 +121,11 @@ struct TermTable {
         return postings[t]
     }
 
+    /// Word `t`.
+    func word(_ t: Int) -> String { String(decoding: bytes[Int(starts[t])..<Int(starts[t + 1])], as: UTF8.self) }
+
     /// The words with postings and their numbers, in the words' order.
     func postedInOrder() -> [(word: String, id: Int)] {
-        postings.indices.lazy.filter { !postings[$0].isEmpty }
-            .map { (String(decoding: bytes[Int(starts[$0])..<Int(starts[$0 + 1])], as: UTF8.self), $0) }
-            .sorted { $0.word < $1.word }
+        postings.indices.lazy.filter { !postings[$0].isEmpty }.map { (word($0), $0) }.sorted { $0.word < $1.word }
     }
 }
