@@ -9,15 +9,8 @@ import InsightsCore
 /// journal's, without a log, and puts it in place whole at the end.
 @Suite("Fresh index builds")
 struct FreshIndexTests {
-    let note = """
-        # Billing migration — 2026-03-02
-
-        ## Findings
-        - **Migrations applied by hand**: the history table drifted.
-
-        ## Next Steps
-        1. **Repair migration history** (P0)
-        """
+    /// The billing-migration note of the ingest behaviour tests: one finding, a P0 item and one blocked by it.
+    let note = IngestBehaviourTests().note
 
     func ingest(_ journal: Journal, _ paths: [String]) throws -> Ingester.Report {
         try Ingester(journal: journal, vocabulary: .default, today: "2026-11-25")
@@ -39,7 +32,7 @@ struct FreshIndexTests {
         let index = try journal.openIndex(readOnly: true)
         #expect(try index.sessionIDs() == ["2026-03-02-billing-migration"])
         #expect(try index.search(SearchQuery("history")).hits.count == 2)
-        #expect(try index.tasks().map(\.title) == ["Repair migration history"])
+        #expect(try index.tasks().map(\.title) == ["Repair migration history", "Backfill invoice numbers"])
         // A second ingest writes into that index as usual (through its log), beside what is there.
         let second = try ingest(journal, [try dir.write("in/later.md", note.replacingOccurrences(of: "2026-03-02", with: "2026-03-09"))])
         #expect(second.added == 1)
