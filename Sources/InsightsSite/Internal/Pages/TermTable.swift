@@ -25,8 +25,6 @@ struct TermTable {
     /// The last doc that posted each word, and the last note whose items did (-1: none).
     private(set) var lastDoc: [Int32] = []
     private(set) var lastNote: [Int32] = []
-    /// A word's lowercased bytes while it is looked up.
-    private var scratch: [UInt8] = []
 
     /// The numbers of the indexed words of `text`, in order (a word as often as it occurs), into `ids`.
     mutating func indexedIDs(in text: String, into ids: inout [Int32]) {
@@ -40,6 +38,9 @@ struct TermTable {
             }
             return
         }
+        // A word's lowercased bytes while it is looked up (a local: a property of the table would be read while
+        // the table is changed).
+        var lowered: [UInt8] = []
         text.withUTF8 { utf8 in
             var start = -1
             for i in 0...utf8.count {
@@ -53,9 +54,9 @@ struct TermTable {
                 let word = UnsafeBufferPointer(rebasing: utf8[start..<i])
                 start = -1
                 guard Self.hasIndexedShape(ascii: word) else { continue }
-                scratch.removeAll(keepingCapacity: true)
-                for c in word { scratch.append(c >= 0x41 && c <= 0x5a ? c | 0x20 : c) }
-                let id = scratch.withUnsafeBytes { indexedID($0) }
+                lowered.removeAll(keepingCapacity: true)
+                for c in word { lowered.append(c >= 0x41 && c <= 0x5a ? c | 0x20 : c) }
+                let id = lowered.withUnsafeBytes { indexedID($0) }
                 if let id { ids.append(Int32(id)) }
             }
         }
