@@ -13,7 +13,11 @@ struct NoteGenerator {
     private var backlogs: [String: [(title: String, mentionsLeft: Int, endsDone: Bool)]] = [:]
     private var nextTicket = 100
 
-    init(seed: UInt64) { rng = SplitMix64(seed: seed) }
+    /// Seeds each note's prose (`Lexicon.prose`), apart from `rng` so that adding prose left every other word of
+    /// the notes as it was.
+    private let proseSeed: UInt64
+
+    init(seed: UInt64) { rng = SplitMix64(seed: seed); proseSeed = seed ^ 0x5EED_0F_9205E }
 
     static let subjects = ["billing", "webhook", "dashboard", "migration", "search", "importer", "auth", "queue",
                            "reports", "exports", "notifications", "scheduler", "cache", "api", "cli", "sync"]
@@ -117,10 +121,12 @@ struct NoteGenerator {
         let failureTitle = pick(failure.0)
         let other = pick(Self.oneOffs)
         let (open, done) = work(subject)
+        var words = SplitMix64(seed: proseSeed &+ UInt64(n) &* 0x9E37_79B9_7F4A_7C15)
+        let prose = Lexicon.shared.prose(subject: subject, note: n, rng: &words) + "\n\n"
         var md = ""
         switch n % 4 {
         case 0:
-            md += "# Session Insights - \(long)\n\n**Session Focus**: \(title)\n**Outcome**: partial success\n\n---\n\n"
+            md += "# Session Insights - \(long)\n\n**Session Focus**: \(title)\n**Outcome**: partial success\n\n" + prose + "---\n\n"
             md += "## Technical Findings\n\n### 1. \(other) (P1)\n\n**Discovery**: \(other.lowercased()) while working on the \(subject).\n\n"
             md += "**Impact**: the \(subject) was unavailable for \(rng.next() % 50 + 5) minutes.\n\n**Root Cause**: a missing guard in the \(subject) module.\n\n"
             md += "**Fix Required**:\n```bash\nmake \(subject)-guard\n```\n\n## Process Findings\n\n### 1. \(failureTitle)\n\n"
@@ -136,17 +142,17 @@ struct NoteGenerator {
                 resolve(open[0], in: subject)
             }
         case 1:
-            md += "---\ntitle: \(title)\ndate: \(iso)\ntags: [\(subject), \(pick(Self.subjects))]\n---\n\n# \(title)\n\n## Findings\n\n"
+            md += "---\ntitle: \(title)\ndate: \(iso)\ntags: [\(subject), \(pick(Self.subjects))]\n---\n\n# \(title)\n\n" + prose + "## Findings\n\n"
             md += "- **\(failureTitle)**: \(failure.1)\n- **\(other)**: seen twice today; \(subject) logs show it.\n\n## Next Steps\n\n"
             for t in open { md += "- [ ] \(t)\n" }
             for d in done { md += "- [x] \(d)\n" }
         case 2:
-            md += "# \(title)\n\n**Date**: \(iso)\n\n## What Went Wrong\n\n1. \(failureTitle). \(failure.1)\n2. \(other).\n\n## Wins\n\n"
+            md += "# \(title)\n\n**Date**: \(iso)\n\n" + prose + "## What Went Wrong\n\n1. \(failureTitle). \(failure.1)\n2. \(other).\n\n## Wins\n\n"
             for d in done { md += "- \(d)\n" }
             md += "\n## TODO\n\n"
             for t in open { md += "- \(t) (\(pick(["P1", "P2", "High", "Low"])))\n" }
         default:
-            md += "# Handoff: \(title)\n\n**Date**: \(iso)\n\n## Completed\n\n"
+            md += "# Handoff: \(title)\n\n**Date**: \(iso)\n\n" + prose + "## Completed\n\n"
             for d in done { md += "- \(d)\n" }
             md += "\n## Open Items\n\n"
             for t in open { md += "- \(pick(["🔴", "🟡", "🟢"])) \(t)\n" }
