@@ -86,6 +86,8 @@ package struct Ingester {
         // put in place whole at the end (`Index.openNew`: no log, no flush per write; a kill leaves the old one).
         let building: Journal? = !isDryRun && keys.count == 0 ? journal.withIndex(named: Self.buildingIndex) : nil
         if let building {
+            // An index that reads as empty because it is damaged is reported with its fix, not replaced.
+            try index?.verify()
             index = nil
             index = try building.openNewIndex()
         }

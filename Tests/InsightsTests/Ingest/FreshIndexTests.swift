@@ -66,4 +66,27 @@ struct FreshIndexTests {
         #expect(try journal.openIndex(readOnly: true).sessionIDs() == ["2026-03-02-billing-migration"])
         #expect(!FileManager.default.fileExists(atPath: journal.indexFolder + "/" + Ingester.buildingIndex))
     }
+
+    @Test("an empty index that is damaged is reported with its fix, not replaced by a first ingest's build")
+    func damagedEmptyIndex() throws {
+        let dir = try TempDir()
+        let journal = Journal(path: dir.path + "/j")
+        _ = try journal.openIndex()
+        // Damage a page the session table does not need (the failure table's root): the sessions still read as
+        // none, and only the whole-file check sees it.
+        let root = try DatabaseQueue(path: journal.indexPath).read { db in
+            try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'failure'")
+        }
+        let page = try #require(root)
+        let handle = try #require(FileHandle(forWritingAtPath: journal.indexPath))
+        try handle.seek(toOffset: UInt64((page - 1) * 4096))
+        handle.write(Data(repeating: 0xA5, count: 4096))
+        try handle.close()
+        #expect(try journal.openIndex(readOnly: true).sessionIDs().isEmpty)
+        let path = try dir.write("in/billing.md", note)
+        #expect(throws: StoreError.self) { _ = try ingest(journal, [path]) }
+        #expect(!FileManager.default.fileExists(atPath: journal.indexFolder + "/" + Ingester.buildingIndex))
+        // Still there, still damaged: the next ingest says so again.
+        #expect(throws: StoreError.self) { _ = try ingest(journal, [path]) }
+    }
 }
