@@ -279,5 +279,4 @@ public struct TaskTracker: Sendable {
         }
         return out
     }
-
 }

@@ -35,10 +35,7 @@ public enum Tokens {
         var text = text
         return text.withUTF8 { bytes -> [String]? in
             var out: [String] = []
-            var start = -1
-            var i = 0
-            func flush(_ end: Int) {
-                guard start >= 0 else { return }
+            let isASCII = forEachASCIIWord(in: bytes) { start, end in
                 out.append(String(unsafeUninitializedCapacity: end - start) { buffer in
                     for j in start..<end {
                         let b = bytes[j]
@@ -46,18 +43,28 @@ public enum Tokens {
                     }
                     return end - start
                 })
+            }
+            return isASCII ? out : nil
+        }
+    }
+
+    /// Calls `body` with the start and end of each word of ASCII `bytes` as `words` splits them (runs of letters,
+    /// digits and `_`, before lowercasing), in order; stops and returns false at the first byte that is not ASCII.
+    @inlinable
+    public static func forEachASCIIWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Int) -> Void) -> Bool {
+        var start = -1
+        for i in 0..<bytes.count {
+            let b = bytes[i]
+            if b >= 0x80 { return false }
+            if (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b == 0x5f {
+                if start < 0 { start = i }
+            } else if start >= 0 {
+                body(start, i)
                 start = -1
             }
-            while i < bytes.count {
-                let b = bytes[i]
-                if b >= 0x80 { return nil }
-                let isWord = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b == 0x5f
-                if isWord { if start < 0 { start = i } } else { flush(i) }
-                i += 1
-            }
-            flush(bytes.count)
-            return out
         }
+        if start >= 0 { body(start, bytes.count) }
+        return true
     }
 
     /// Stemmed content words, in order, duplicates kept.

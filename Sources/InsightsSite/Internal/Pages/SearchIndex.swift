@@ -9,8 +9,9 @@ import InsightsCore
 /// 10 × (1 + rank) for an item with a priority (`24`: a remaining item of P1). An item's anchor is `kind-N`
 /// (its N-th item of that kind on the page: `finding-3`) or `kind-ref` (`task-T-ab12cd`), and a task's or
 /// failure's snippet follows its ref (`T-ab12cd · ` + `open · last seen …`); a session doc is the page itself.
-/// The kinds and the stop words are constants of the search script (`templates/site.js`), not written here. Terms are sorted and front-coded (`"3ion"` = the previous term's first 3 characters +
-/// `ion`, prefix length in base 36), space-separated; `post` holds, in the same order, each term's doc ids,
+/// The kinds and the stop words are constants of the search script (`templates/site.js`), not written here.
+/// Terms are sorted and front-coded (`"3ion"` = the previous term's first 3 characters + `ion`, prefix length in
+/// base 36), space-separated; `post` holds, in the same order, each term's doc ids,
 /// delta-coded as 5-bit digits (`wxyzA…_` continue, `0…v` end a number). No term frequencies: items are short,
 /// and the browser counts a word in the doc's stored title twice. Only short titles and snippets are stored,
 /// never whole notes; a session's own doc indexes only the words of its note that none of its items index. A

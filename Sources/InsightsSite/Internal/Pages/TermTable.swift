@@ -42,22 +42,13 @@ struct TermTable {
         // the table is changed).
         var lowered: [UInt8] = []
         text.withUTF8 { utf8 in
-            var start = -1
-            for i in 0...utf8.count {
-                let b = i < utf8.count ? utf8[i] : 0x20
-                if (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b == 0x5f {
-                    if start < 0 { start = i }
-                    continue
-                }
-                guard start >= 0 else { continue }
-                // As `Tokens.words`: A-Z lowercased, digits, letters and `_` kept.
-                let word = UnsafeBufferPointer(rebasing: utf8[start..<i])
-                start = -1
-                guard Self.hasIndexedShape(ascii: word) else { continue }
+            _ = Tokens.forEachASCIIWord(in: utf8) { start, end in
+                let word = UnsafeBufferPointer(rebasing: utf8[start..<end])
+                guard Self.hasIndexedShape(ascii: word) else { return }
+                // Lowercased as `Tokens.words` lowercases ASCII.
                 lowered.removeAll(keepingCapacity: true)
                 for c in word { lowered.append(c >= 0x41 && c <= 0x5a ? c | 0x20 : c) }
-                let id = lowered.withUnsafeBytes { indexedID($0) }
-                if let id { ids.append(Int32(id)) }
+                if let id = lowered.withUnsafeBytes({ indexedID($0) }) { ids.append(Int32(id)) }
             }
         }
     }
