@@ -3,7 +3,7 @@ import Foundation
 import InsightsCore
 import InsightsStore
 
-struct FailureCommand: AsyncParsableCommand {
+struct FailureCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "failure",
         abstract: "Show one failure: every occurrence and the fixes written so far; pin grouping decisions.",
@@ -41,8 +41,8 @@ struct FailureCommand: AsyncParsableCommand {
         if let split, split < 1 { throw ValidationError("--split takes an occurrence number starting at 1") }
     }
 
-    func run() async throws {
-        try await runReporting {
+    func run() throws {
+        try runReporting {
             let console = Console()
             let journal = journal.resolved
             let index = try journal.openIndex(readOnly: true)
@@ -50,7 +50,7 @@ struct FailureCommand: AsyncParsableCommand {
                 throw CLIError.failure(StoreError.notFound(what: "failure", id: id).description)
             }
             if let decision = try decision(for: cluster, index) {
-                try pin(decision, journal, index, console)
+                try pin(decision, journal, console)
                 return
             }
             if explain {
@@ -96,9 +96,10 @@ struct FailureCommand: AsyncParsableCommand {
     }
 
     /// Records the decision and recomputes the clusters at once.
-    func pin(_ decision: FailureDecision, _ journal: Journal, _ index: Index, _ console: Console) throws {
+    func pin(_ decision: FailureDecision, _ journal: Journal, _ console: Console) throws {
         let lock = try JournalLock(journal) { console.err("waiting for another insights process writing to \(journal.path) ...") }
         defer { withExtendedLifetime(lock) {} }
+        let index = try journal.openExistingIndex()
         let store = FailureDecisions(journal)
         try store.append(decision)
         let decisions = try store.load()

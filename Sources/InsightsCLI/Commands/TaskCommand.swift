@@ -3,7 +3,7 @@ import Foundation
 import InsightsCore
 import InsightsStore
 
-struct TaskCommand: AsyncParsableCommand {
+struct TaskCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "task",
         abstract: "Show one task's history across sessions, or pin a decision about it.",
@@ -40,8 +40,8 @@ struct TaskCommand: AsyncParsableCommand {
         if let split, split < 1 { throw ValidationError("--split takes a mention number from 1 (see `insights task \(id)`)") }
     }
 
-    func run() async throws {
-        try await runReporting {
+    func run() throws {
+        try runReporting {
             let console = Console()
             let journal = journal.resolved
             var shown = id
@@ -60,7 +60,7 @@ struct TaskCommand: AsyncParsableCommand {
     private func pin(_ journal: Journal, console: Console) throws -> String {
         let lock = try JournalLock(journal) { console.err("waiting for another insights process writing to \(journal.path) ...") }
         defer { withExtendedLifetime(lock) {} }
-        let index = try journal.openIndex(readOnly: true)
+        let index = try journal.openExistingIndex()
         guard let task = try index.task(id: id) else { throw CLIError.failure(StoreError.notFound(what: "task", id: id).description) }
         let today = Ingester.todayString()
         let decision: TaskDecision

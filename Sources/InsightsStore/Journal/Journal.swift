@@ -78,16 +78,28 @@ public struct Journal: Sendable {
 
     /// Opens the index, creating the journal folders first unless `readOnly`. Writers verify the whole file
     /// first unless `verifies` is false (then call `Index.verify()` before the first write).
+    /// Readers get `Index.openReader(at:)`'s read-only connection.
     public func openIndex(readOnly: Bool = false, verifies: Bool = true) throws -> Index {
         if readOnly {
-            guard FileManager.default.fileExists(atPath: indexPath) else {
-                throw StoreError.io(path: indexPath, reason: "no index yet; run `insights ingest NOTE.md` or `insights reindex` first")
-            }
-        } else {
-            try create()
+            try requireIndex()
+            // Readers skip the whole-file integrity check; damage they meet still reads as "run insights reindex".
+            return try Index.openReader(at: indexPath)
         }
-        // Readers skip the whole-file integrity check; damage they meet still reads as "run insights reindex".
-        return try Index.open(at: indexPath, readOnly: false, verifies: !readOnly && verifies)
+        try create()
+        return try Index.open(at: indexPath, verifies: verifies)
+    }
+
+    /// The index, which must exist, for a small write into it (a pinned task or failure decision); checked
+    /// whole first, as every writer does.
+    public func openExistingIndex() throws -> Index {
+        try requireIndex()
+        return try Index.open(at: indexPath)
+    }
+
+    private func requireIndex() throws {
+        guard FileManager.default.fileExists(atPath: indexPath) else {
+            throw StoreError.io(path: indexPath, reason: "no index yet; run `insights ingest NOTE.md` or `insights reindex` first")
+        }
     }
 
     /// Opens a new index at this journal's index path, for building (see `Index.openNew(at:)`): whatever
