@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// The `insights` command: turns session notes into a searchable knowledge base, tasks and recurring failures.
-public struct InsightsCommand: AsyncParsableCommand {
+public struct InsightsCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "insights",
         abstract: "Turn the notes you write after working sessions into a knowledge base, a task list and a map of recurring failures.",

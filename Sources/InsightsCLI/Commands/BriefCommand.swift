@@ -3,7 +3,7 @@ import Foundation
 import InsightsCore
 import InsightsStore
 
-struct BriefCommand: AsyncParsableCommand {
+struct BriefCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "brief",
         abstract: "What to know before the next session: warnings, open P0/P1 tasks, reopened tasks, failures to avoid.",
@@ -27,8 +27,8 @@ struct BriefCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var options: BriefOptions
 
-    func run() async throws {
-        try await runReporting {
+    func run() throws {
+        try runReporting {
             let console = Console()
             let index = try journal.resolved.openIndex(readOnly: true)
             let brief = try options.brief(index, today: Ingester.todayString())

@@ -4,7 +4,7 @@ import InsightsCore
 import InsightsSite
 import InsightsStore
 
-struct BuildCommand: AsyncParsableCommand {
+struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Build the knowledge base as a static HTML site that works offline, straight from the file system.",
@@ -50,8 +50,8 @@ struct BuildCommand: AsyncParsableCommand {
         }
     }
 
-    func run() async throws {
-        try await runReporting {
+    func run() throws {
+        try runReporting {
             let console = Console()
             let journal = journal.resolved
             let config = try journal.config()

@@ -4,7 +4,7 @@ import InsightsCore
 import InsightsMarkdown
 import InsightsStore
 
-struct CheckCommand: AsyncParsableCommand {
+struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Lint notes: what was extracted, and what could not be classified (with line numbers and a hint).",
@@ -30,8 +30,8 @@ struct CheckCommand: AsyncParsableCommand {
         var hints: [Diagnostic]
     }
 
-    func run() async throws {
-        try await runReporting {
+    func run() throws {
+        try runReporting {
             let console = Console()
             let expanded = InputPaths.expand(paths)
             let parser = NoteParser(vocabulary: try journal.resolved.config().effectiveVocabulary)

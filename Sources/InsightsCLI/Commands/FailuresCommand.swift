@@ -2,7 +2,7 @@ import ArgumentParser
 import InsightsCore
 import InsightsStore
 
-struct FailuresCommand: AsyncParsableCommand {
+struct FailuresCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "failures",
         abstract: "List failures that recur across sessions, most sessions and most recent first.",
@@ -21,8 +21,8 @@ struct FailuresCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Include failures seen in one session only.")
     var all = false
 
-    func run() async throws {
-        try await runReporting {
+    func run() throws {
+        try runReporting {
             let console = Console()
             let index = try journal.resolved.openIndex(readOnly: true)
             if output.json {

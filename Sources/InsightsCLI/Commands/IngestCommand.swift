@@ -5,7 +5,7 @@ import InsightsStore
 
 extension SplitMode: ExpressibleByArgument {}
 
-struct IngestCommand: AsyncParsableCommand {
+struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
         abstract: "Add session notes to the journal and index what they say.",
@@ -55,8 +55,8 @@ struct IngestCommand: AsyncParsableCommand {
         if gitHistory && split != nil { throw ValidationError("--git-history reads each version whole; leave out --split") }
     }
 
-    func run() async throws {
-        try await runReporting {
+    func run() throws {
+        try runReporting {
             let console = Console()
             let journal = journal.resolved
             if gitHistory { return try runGitHistory(journal: journal, console: console) }

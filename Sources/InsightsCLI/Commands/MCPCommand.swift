@@ -7,7 +7,7 @@ import Glibc
 /// `insights mcp ...` runs `insights-mcp ...` (installed beside `insights`) in this process's place, so agents
 /// can be given the command `insights`. The server lives in its own executable: the MCP SDK links libcurl and
 /// ~30 TLS libraries, which cost every other command 19 ms of start-up while they were linked here.
-struct MCPCommand: AsyncParsableCommand {
+struct MCPCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mcp",
         abstract: "Serve the journal to coding agents over the Model Context Protocol (stdio).",
@@ -22,8 +22,8 @@ struct MCPCommand: AsyncParsableCommand {
 
     static let serverName = "insights-mcp"
 
-    func run() async throws {
-        try await runReporting {
+    func run() throws {
+        try runReporting {
             guard let server = Self.serverPath() else {
                 throw CLIError.failure("""
                     mcp: \(Self.serverName) is not installed beside insights; build it with \

@@ -3,7 +3,7 @@ import Foundation
 import InsightsCore
 import InsightsStore
 
-struct NewCommand: AsyncParsableCommand {
+struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
         abstract: "Start a session note from the template, pre-filled with the brief's open tasks and warnings.",
@@ -36,8 +36,8 @@ struct NewCommand: AsyncParsableCommand {
         if let date, !SinceDate.isDay(date) { throw ValidationError("--date '\(date)' is not a day; write it as YYYY-MM-DD, e.g. 2026-01-31") }
     }
 
-    func run() async throws {
-        try await runReporting {
+    func run() throws {
+        try runReporting {
             let console = Console()
             let journal = journal.resolved
             let day = date ?? Ingester.todayString()

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import InsightsStore
 
-struct ReindexCommand: AsyncParsableCommand {
+struct ReindexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reindex",
         abstract: "Rebuild the index from the journal's notes alone (safe to run any time).",
@@ -15,8 +15,8 @@ struct ReindexCommand: AsyncParsableCommand {
     @OptionGroup var journal: JournalOptions
     @OptionGroup var output: OutputOptions
 
-    func run() async throws {
-        try await runReporting {
+    func run() throws {
+        try runReporting {
             let console = Console()
             let journal = journal.resolved
             var isDirectory: ObjCBool = false

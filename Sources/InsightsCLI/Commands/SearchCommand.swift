@@ -3,7 +3,7 @@ import Foundation
 import InsightsCore
 import InsightsStore
 
-struct SearchCommand: AsyncParsableCommand {
+struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Search findings, friction, done and remaining work, updates, takeaways and sessions.",
@@ -74,7 +74,7 @@ struct SearchCommand: AsyncParsableCommand {
         if let flag = query.first(where: { $0.hasPrefix("--") && $0.count > 2 }) {
             throw ValidationError("unknown option '\(flag)'")
         }
-        if queryText.trimmingCharacters(in: .whitespaces).isEmpty {
+        if queryText.allSatisfy(\.isWhitespace) {
             throw ValidationError("say what to search for, e.g. `insights search migration`")
         }
         if let since, !Self.isDay(since) { throw ValidationError("--since '\(since)' is not a date; write it as YYYY-MM-DD, e.g. 2026-01-31") }
@@ -87,8 +87,8 @@ struct SearchCommand: AsyncParsableCommand {
         }
     }
 
-    func run() async throws {
-        try await runReporting {
+    func run() throws {
+        try runReporting {
             let console = Console()
             let journal = journal.resolved
             // The journal's vocabulary only for the filters that read it: making the default one (its phrase

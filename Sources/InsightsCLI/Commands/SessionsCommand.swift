@@ -2,7 +2,7 @@ import ArgumentParser
 import InsightsCore
 import InsightsStore
 
-struct SessionsCommand: AsyncParsableCommand {
+struct SessionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sessions",
         abstract: "List sessions, newest first.",
@@ -14,8 +14,8 @@ struct SessionsCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Show at most this many sessions.")
     var limit: Int?
 
-    func run() async throws {
-        try await runReporting {
+    func run() throws {
+        try runReporting {
             let console = Console()
             var sessions = try journal.resolved.openIndex(readOnly: true).sessions()
             if let limit { sessions = Array(sessions.prefix(max(0, limit))) }

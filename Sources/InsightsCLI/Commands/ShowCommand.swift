@@ -2,7 +2,7 @@ import ArgumentParser
 import InsightsCore
 import InsightsStore
 
-struct ShowCommand: AsyncParsableCommand {
+struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show one session with everything extracted from it.",
@@ -14,8 +14,8 @@ struct ShowCommand: AsyncParsableCommand {
     @Argument(help: "The session id (see `insights sessions`).")
     var id: String
 
-    func run() async throws {
-        try await runReporting {
+    func run() throws {
+        try runReporting {
             let console = Console()
             guard let s = try journal.resolved.openIndex(readOnly: true).session(id: id) else {
                 throw CLIError.failure(StoreError.notFound(what: "session", id: id).description)

@@ -3,7 +3,7 @@ import Foundation
 import InsightsCore
 import InsightsStore
 
-struct TasksCommand: AsyncParsableCommand {
+struct TasksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tasks",
         abstract: "List the work still to do, tracked across sessions (or export it to a task tool).",
@@ -57,8 +57,8 @@ struct TasksCommand: AsyncParsableCommand {
         if outputFile != nil && !export { throw ValidationError("--output needs --export") }
     }
 
-    func run() async throws {
-        try await runReporting {
+    func run() throws {
+        try runReporting {
             let console = Console()
             let journal = journal.resolved
             let index = try journal.openIndex(readOnly: true)

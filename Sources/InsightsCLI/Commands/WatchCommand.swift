@@ -3,7 +3,7 @@ import Dispatch
 import Foundation
 import InsightsStore
 
-struct WatchCommand: AsyncParsableCommand {
+struct WatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "watch",
         abstract: "Ingest notes as they are saved (polls folders until Ctrl-C).",
@@ -29,8 +29,8 @@ struct WatchCommand: AsyncParsableCommand {
         if !(interval > 0 && interval <= 3600) { throw ValidationError("--interval must be between 0 and 3600 seconds") }
     }
 
-    func run() async throws {
-        try await runReporting {
+    func run() throws {
+        try runReporting {
             let console = Console()
             let journal = journal.resolved
             let roots = folders.isEmpty ? ["."] : folders
@@ -52,7 +52,7 @@ struct WatchCommand: AsyncParsableCommand {
                 }
                 var waited = 0.0
                 while waited < interval && !stop.isRaised {
-                    try await Task.sleep(nanoseconds: 50_000_000)
+                    usleep(50_000)
                     waited += 0.05
                 }
             }
