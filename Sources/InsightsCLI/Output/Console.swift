@@ -7,8 +7,8 @@ package struct Console: Sendable {
     let isProgressShown: Bool
 
     package init() {
-        let env = ProcessInfo.processInfo.environment
-        let noColor = env["NO_COLOR"].map { !$0.isEmpty } ?? false || env["TERM"] == "dumb"
+        // getenv, not ProcessInfo's environment: that copies every variable into a dictionary first.
+        let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false || getenv("TERM").map { String(cString: $0) } == "dumb"
         isColorOut = !noColor && isatty(STDOUT_FILENO) == 1
         isColorErr = !noColor && isatty(STDERR_FILENO) == 1
         isProgressShown = isatty(STDERR_FILENO) == 1

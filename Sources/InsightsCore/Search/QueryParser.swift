@@ -102,7 +102,7 @@ public enum QueryParser {
                 isOrPending = false
             }
         }
-        let shown = query.trimmingCharacters(in: .whitespacesAndNewlines)
+        let shown = query.trimmed(.whitespacesAndNewlines)
         let count = required.reduce(0) { $0 + $1.count } + excluded.count
         if count > maxTerms { throw .tooManyTerms(count: count, limit: maxTerms) }
         if required.isEmpty {

@@ -26,5 +26,8 @@ struct MarkedTextTests {
     func utf16() {
         let m = MarkedText(marked: "🔴 \u{E000}flaky\u{E001}", open: o, close: c)
         #expect(m.highlights == [3..<8])
+        #expect(m.rendered(open: "[", close: "]") == "🔴 [flaky]")
+        let two = MarkedText(marked: "\u{E000}😀\u{E001} é \u{E000}x\u{E001}y", open: o, close: c)
+        #expect(two.rendered(open: "<", close: ">") == "<😀> é <x>y")
     }
 }
