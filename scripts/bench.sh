@@ -8,11 +8,12 @@ SIZES=("$@"); [ ${#SIZES[@]} -eq 0 ] && SIZES=(2000)
 for tool in cmark-gfm hugo rg; do
   command -v $tool >/dev/null || { echo "installing $tool's package"; apt-get install -y -qq cmark-gfm hugo ripgrep >/dev/null; }
 done
-# As `make build` builds them (the Swift runtime linked in).
-swift build -c release --static-swift-stdlib -Xswiftc -enable-testing --product insights-bench >/dev/null
-swift build -c release --static-swift-stdlib -Xswiftc -enable-testing --product insights >/dev/null
+# insights as `make build` builds it (the Swift runtime linked in); the bench tool, which drives the CLI's
+# internals (`-enable-testing`), in a build folder of its own so the two do not rebuild each other.
+swift build -c release --static-swift-stdlib --product insights >/dev/null
+swift build -c release --static-swift-stdlib -Xswiftc -enable-testing --product insights-bench --scratch-path .build/bench >/dev/null
 BIN=$PWD/.build/release/insights
-BENCH=$PWD/.build/release/insights-bench
+BENCH=$PWD/.build/bench/release/insights-bench
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
@@ -54,13 +55,15 @@ for N in "${SIZES[@]}"; do
   # Search: 100 queries through the whole command, beside rg -i over the journal.
   words=(migration webhook timeout flaky retry cache deadlock schema pool locale index export auth queue billing
          compaction delegating drift cookie invoice pipeline scheduler metrics fixtures logging tests cookies pdf gmail docker)
+  # Wall time in microseconds from bash's clock (/usr/bin/time counts in steps of 10 ms).
   : > "$WORK/search.t"; : > "$WORK/rg.t"
+  elapsed() { local t0=${EPOCHREALTIME/./} t1; "$@" >/dev/null 2>&1 || true; t1=${EPOCHREALTIME/./}; echo $((t1 - t0)); }
   for i in $(seq 0 99); do
     w=${words[$((i % ${#words[@]}))]}
-    /usr/bin/time -f "%e" -a -o "$WORK/search.t" "$BIN" search "$w" --journal "$J" --limit 20 >/dev/null 2>&1 || true
-    /usr/bin/time -f "%e" -a -o "$WORK/rg.t" rg -i -c "$w" "$J" >/dev/null 2>&1 || true
+    elapsed "$BIN" search "$w" --journal "$J" --limit 20 >> "$WORK/search.t"
+    elapsed rg -i -c "$w" "$J" >> "$WORK/rg.t"
   done
-  pct() { sort -n "$1" | awk -v p="$2" '{a[NR]=$1} END {i=int(NR*p/100); if (i<1) i=1; printf "%.3f", a[i]}'; }
+  pct() { sort -n "$1" | awk -v p="$2" '{a[NR]=$1} END {i=int(NR*p/100); if (i<1) i=1; printf "%.1f", a[i] / 1000}'; }
   s50=$(pct "$WORK/search.t" 50); s95=$(pct "$WORK/search.t" 95); r50=$(pct "$WORK/rg.t" 50); r95=$(pct "$WORK/rg.t" 95)
   inproc=$("$BENCH" search "$J" 2>/dev/null || echo "n/a")
 
@@ -83,7 +86,7 @@ for N in "${SIZES[@]}"; do
   echo "| re-ingest, unchanged | $(secs "$reingest") s | | | $(rss "$reingest") MB |"
   echo "| build, full | $(secs "$build") s | hugo $(secs "$hugo") s | $(ratio $(secs "$build") $(secs "$hugo")) | $(rss "$build") MB |"
   echo "| build, no change | $(secs "$rebuild") s | hugo $(secs "$hugo2") s | $(ratio $(secs "$rebuild") $(secs "$hugo2")) | $(rss "$rebuild") MB |"
-  echo "| search, whole command p50 / p95 | $s50 / $s95 s | rg -i $r50 / $r95 s | $(ratio $s95 $r95) (p95) | |"
+  echo "| search, whole command p50 / p95 | $s50 / $s95 ms | rg -i $r50 / $r95 ms | $(ratio $s50 $r50) / $(ratio $s95 $r95) | |"
   echo "| search, in-process p50 / p95 | $inproc | | | |"
   echo "| one new note: ingest / build | $(secs "$onenote") s / $(secs "$onebuild") s | | | $(rss "$onenote") / $(rss "$onebuild") MB |"
   echo "| tasks --json | $(secs "$tasks") s | | | $(rss "$tasks") MB |"
