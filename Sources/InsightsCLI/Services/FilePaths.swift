@@ -1,4 +1,5 @@
 import Foundation
+import InsightsCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -15,7 +16,7 @@ enum FilePaths {
     static func standardized(_ path: String, cwd: String = FileManager.default.currentDirectoryPath) -> String {
         let full = path.hasPrefix("/") ? path : cwd + "/" + path
         // Most paths are clean already: no `.` or `..` segment, no doubled or trailing slash.
-        if !full.contains("/.") && !full.contains("//") && (full.count == 1 || !full.hasSuffix("/")) { return full }
+        if !full.containsASCII("/.") && !full.containsASCII("//") && (full.utf8.count == 1 || !full.hasSuffix("/")) { return full }
         var parts: [Substring] = []
         for part in full.split(separator: Character("/"), omittingEmptySubsequences: true) {
             if part == "." { continue }

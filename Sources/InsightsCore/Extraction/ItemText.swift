@@ -20,7 +20,8 @@ enum ItemText {
             guard var r = isASCII ? t.asciiRange(of: separator) : t.range(of: separator) else { continue }
             // After a key, the title runs to the separator's next occurrence: "AUT-127: Fix it: detail".
             if isTicketKey(t[..<r.lowerBound].trimmingSpaces) {
-                guard let next = t.range(of: separator, range: r.upperBound..<t.endIndex) else { continue }
+                guard let next = isASCII ? t.asciiRange(of: separator, from: r.upperBound)
+                        : t.range(of: separator, range: r.upperBound..<t.endIndex) else { continue }
                 r = next
             }
             let head = t[..<r.lowerBound].trimmingSpaces
@@ -29,7 +30,7 @@ enum ItemText {
             }
         }
         if t.count > 140 {
-            if let r = t.range(of: ". "), t.distance(from: t.startIndex, to: r.lowerBound) >= 10 {
+            if let r = isASCII ? t.asciiRange(of: ". ") : t.range(of: ". "), t.distance(from: t.startIndex, to: r.lowerBound) >= 10 {
                 return (String(t[..<r.lowerBound]), t[r.upperBound...].trimmingSpaces)
             }
             let head = String(t.prefix(120))

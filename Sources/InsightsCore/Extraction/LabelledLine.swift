@@ -16,7 +16,7 @@ struct LabelledLine {
         guard s.hasPrefix("**") || s.hasPrefix("__") else { return nil }
         let fence = s.prefix(2)
         s = s.dropFirst(2)
-        guard let close = s.range(of: fence) else { return nil }
+        guard let close = s.byteRange(of: String(fence)) else { return nil }
         var label = String(s[..<close.lowerBound]).trimmingSpaces
         var rest = s[close.upperBound...]
         if label.hasSuffix(":") {

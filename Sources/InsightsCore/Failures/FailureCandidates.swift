@@ -24,7 +24,9 @@ public enum FailureCandidates {
             if f.fields.isEmpty && f.text.trimmed(.whitespacesAndNewlines).hasPrefix("|") { continue }
             // A decision ("Decision 5: Encoder Selection", "Key Design Decisions") is a choice, not a failure;
             // two notes that revisit one design choice are not a recurring mistake.
-            if f.category.lowercased().contains("decision") { continue }
+            if f.category.isAllASCII ? ASCII.contains(f.category, lowercased: "decision") : f.category.lowercased().contains("decision") {
+                continue
+            }
             var body: [String] = []
             var labels: Set<String> = []
             var fixes: [String] = []
@@ -76,7 +78,7 @@ public enum FailureCandidates {
     static func judgesResponse(_ header: [String]) -> Bool {
         header.contains { h in
             let l = h.lowercased()
-            return l.contains("correct") || l.contains("should") || l.contains("better")
+            return l.containsASCII("correct") || l.containsASCII("should") || l.containsASCII("better")
         }
     }
 
@@ -85,8 +87,8 @@ public enum FailureCandidates {
         // Each of these holds "block"; an ASCII section without it (nearly every one) is none of them.
         if section.isAllASCII && !ASCII.contains(section, lowercased: "block") { return false }
         let s = section.lowercased().trimmingCharacters(in: .whitespaces)
-        return s == "blockers" || s == "blocked" || s == "blocker" || s.hasSuffix(" blockers") && !s.contains("p0")
-            && !s.contains("p1") && !s.contains("-")
+        return s == "blockers" || s == "blocked" || s == "blocker" || s.hasSuffix(" blockers") && !s.containsASCII("p0")
+            && !s.containsASCII("p1") && !s.containsASCII("-")
     }
 
     static func clip(_ s: String, _ n: Int = 600) -> String {

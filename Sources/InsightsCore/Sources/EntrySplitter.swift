@@ -65,30 +65,34 @@ public enum EntrySplitter {
         var count = 0
         // Lines by bytes: a line ends at a line feed that is its own character (a CR LF pair is one Character,
         // which this test has always read as part of a line).
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var previous: UInt8 = 0
-        var i = start
-        while true {
-            let atEnd = i == utf8.endIndex
-            let b = atEnd ? 0 : utf8[i]
-            if atEnd || (b == 10 && previous != 13) {
-                var first = start
-                while first != i && utf8[first] == 32 { utf8.formIndex(after: &first) }
-                if first != i {
-                    if utf8[first] == UInt8(ascii: "=") {
-                        if utf8[first..<i].allSatisfy({ $0 == UInt8(ascii: "=") || $0 == 32 || $0 == 13 }) { return true }
-                    } else if utf8[first] == UInt8(ascii: "#"), DateParser.firstDate(in: String(text[first..<i])) != nil {
-                        count += 1
-                        if count >= needed { return true }
+        // Over the bytes in memory: through String's UTF-8 view, each byte's index cost ten times the test.
+        var text = text
+        return text.withUTF8 { utf8 in
+            var start = 0
+            var previous: UInt8 = 0
+            var i = 0
+            while true {
+                let atEnd = i == utf8.count
+                let b = atEnd ? 0 : utf8[i]
+                if atEnd || (b == 10 && previous != 13) {
+                    var first = start
+                    while first != i && utf8[first] == 32 { first += 1 }
+                    if first != i {
+                        if utf8[first] == UInt8(ascii: "=") {
+                            if utf8[first..<i].allSatisfy({ $0 == UInt8(ascii: "=") || $0 == 32 || $0 == 13 }) { return true }
+                        } else if utf8[first] == UInt8(ascii: "#"),
+                                  DateParser.firstDate(in: String(decoding: UnsafeBufferPointer(rebasing: utf8[first..<i]), as: UTF8.self)) != nil {
+                            count += 1
+                            if count >= needed { return true }
+                        }
                     }
+                    if atEnd { break }
+                    start = i + 1
                 }
-                if atEnd { break }
-                start = utf8.index(after: i)
+                previous = b
+                i += 1
             }
-            previous = b
-            utf8.formIndex(after: &i)
+            return false
         }
-        return false
     }
 }

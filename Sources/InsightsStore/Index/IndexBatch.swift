@@ -64,19 +64,19 @@ public final class IndexBatch {
         try delete(replacedBy: prepared)
         // Prepared for this batch and finalized with it: a cached statement keeps its last blob argument alive
         // past the connection (LeakSanitizer reports it).
-        let insertSession = try db.makeStatement(sql: """
+        let sql = """
             INSERT INTO session(id, title, date, source, file, hash, tags, json, entry_start, entry_end, derived)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        var items: [(session: Session, tags: String, row: SearchRow)] = []
+            """
+        var insert = RawInsert(try db.makeStatement(sql: sql), sql: sql, db: db)
         for p in prepared {
             let s = p.session
-            try insertSession.execute(arguments: [s.id, s.title, s.date, s.source, p.file, s.hash, p.tagsJSON, p.json,
-                                                  s.entry?.startLine, s.entry?.endLine, p.derived])
-            let tags = " " + s.tags.joined(separator: " ") + " "
-            for row in p.rows { items.append((s, tags, row)) }
+            insert.bind(s.id); insert.bind(s.title); insert.bind(s.date); insert.bind(s.source); insert.bind(p.file)
+            insert.bind(s.hash); insert.bind(p.tagsJSON); insert.bind(p.json); insert.bind(s.entry?.startLine)
+            insert.bind(s.entry?.endLine); insert.bind(p.derived)
+            try insert.step()
         }
-        try insertItems(items)
+        try insertItems(prepared)
     }
 
     /// The item table's columns, in the order `store` gives their values.
@@ -85,49 +85,45 @@ public final class IndexBatch {
     /// Items per INSERT statement (12 values each, far below SQLite's 32,766 variables).
     static let itemsPerStatement = 400
 
+    /// `INSERT INTO item(...) VALUES (?, ...), ...` for `rows` items.
+    static func insertItemsSQL(rows: Int) -> String {
+        "INSERT INTO item(" + itemColumns.joined(separator: ", ") + ") VALUES "
+            + Array(repeating: "(" + Array(repeating: "?", count: itemColumns.count).joined(separator: ", ") + ")", count: rows)
+                .joined(separator: ", ")
+    }
+    static let fullRunSQL = insertItemsSQL(rows: itemsPerStatement)
+
     /// Many items per statement: FTS5 writes its pending terms out as a new segment at every statement's
     /// savepoint, so one INSERT per item (each firing the FTS trigger in its own statement) made a segment per
-    /// item, and inserting 2,000 notes' 24,000 items took 1.8 s instead of 0.3. The values are bound straight
-    /// through SQLite's API (GRDB's argument conversion was most of the inserts' time).
-    private func insertItems(_ items: [(session: Session, tags: String, row: SearchRow)]) throws {
-        let width = Self.itemColumns.count
-        var start = 0
-        while start < items.count {
-            let rows = min(Self.itemsPerStatement, items.count - start)
-            let sql = "INSERT INTO item(" + Self.itemColumns.joined(separator: ", ") + ") VALUES "
-                + Array(repeating: "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")", count: rows).joined(separator: ", ")
-            let statement = try db.makeStatement(sql: sql)
-            let raw = statement.sqliteStatement
-            var n: Int32 = 0
-            func bind(_ value: String?) {
-                n += 1
-                guard var text = value else { sqlite3_bind_null(raw, n); return }
-                text.withUTF8 { bytes in
-                    guard let base = bytes.baseAddress, !bytes.isEmpty else { _ = sqlite3_bind_text(raw, n, "", 0, Self.transient); return }
-                    _ = sqlite3_bind_text(raw, n, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(bytes.count), Self.transient)
+    /// item, and inserting 2,000 notes' 24,000 items took 1.8 s instead of 0.3. The statement of a full run is
+    /// the connection's cached one, its bindings cleared after each run (preparing a 400-row statement anew each
+    /// time was 6% of the instructions of a cold ingest).
+    private func insertItems(_ sessions: [PreparedSession]) throws {
+        var left = sessions.reduce(0) { $0 + $1.rows.count }
+        guard left > 0 else { return }
+        func statement(rows: Int) throws -> RawInsert {
+            if rows == Self.itemsPerStatement { return RawInsert(try db.cachedStatement(sql: Self.fullRunSQL), sql: Self.fullRunSQL, db: db) }
+            let sql = Self.insertItemsSQL(rows: rows)
+            return RawInsert(try db.makeStatement(sql: sql), sql: sql, db: db)
+        }
+        var inRun = 0
+        var insert = try statement(rows: min(left, Self.itemsPerStatement))
+        for p in sessions {
+            let s = p.session
+            for row in p.rows {
+                insert.bind(s.id); insert.bind(row.kind.rawValue); insert.bind(row.ordinal); insert.bind(row.title)
+                insert.bind(row.body); insert.bind(row.line); insert.bind(s.date); insert.bind(row.priority)
+                insert.bind(row.priorityRank); insert.bind(row.status); insert.bind(row.category); insert.bind(p.tags)
+                inRun += 1
+                left -= 1
+                if inRun == Self.itemsPerStatement || left == 0 {
+                    try insert.step()
+                    inRun = 0
+                    if left > 0 { insert = try statement(rows: min(left, Self.itemsPerStatement)) }
                 }
             }
-            func bind(_ number: Int?) {
-                n += 1
-                guard let number else { sqlite3_bind_null(raw, n); return }
-                sqlite3_bind_int64(raw, n, Int64(number))
-            }
-            for (s, tags, row) in items[start..<start + rows] {
-                bind(s.id); bind(row.kind.rawValue); bind(row.ordinal); bind(row.title); bind(row.body); bind(row.line)
-                bind(s.date); bind(row.priority); bind(row.priorityRank); bind(row.status); bind(row.category); bind(tags)
-            }
-            let code = sqlite3_step(raw)
-            sqlite3_reset(raw)
-            sqlite3_clear_bindings(raw)
-            guard code == SQLITE_DONE else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
-            }
-            start += rows
         }
     }
-
-    /// SQLite copies a value bound with this destructor.
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     /// Deletes what the sessions replace: the session with each one's id, and for a whole note every session
     /// read from its file (for an entry of a log, only a whole-note session of its file: its sibling entries
@@ -167,6 +163,8 @@ struct PreparedSession: Sendable {
     var file: String
     var json: Data
     var tagsJSON: String
+    /// The tags as the item table holds them: `" a b "`.
+    var tags: String
     var derived: Data
     var rows: [SearchRow]
 
@@ -175,6 +173,7 @@ struct PreparedSession: Sendable {
         file = stored.file
         json = try StoredJSON.encode(stored.session)
         tagsJSON = String(decoding: try StoredJSON.encode(stored.session.tags), as: UTF8.self)
+        tags = " " + stored.session.tags.joined(separator: " ") + " "
         derived = Data(DerivedInput(stored.session).bytes())
         rows = SearchRows.rows(for: stored.session)
     }
