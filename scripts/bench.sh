@@ -34,20 +34,27 @@ for N in "${SIZES[@]}"; do
   NOTES_MB=$(find "$D/notes" -name '*.md' -printf '%s\n' | awk '{s += $1} END {printf "%.1f", s / 1048576}')
   J=$D/journal
 
-  ingest=$(measure "$BIN" ingest --journal "$J" "$D/notes")
-  reingest=$(measure "$BIN" ingest --journal "$J" "$D/notes")
-  cmark=$(measure bash -c "find '$D/notes' -name '*.md' -print0 | xargs -0 cmark-gfm -e table -e tasklist -e strikethrough -e autolink -e tagfilter")
-
   # Hugo with trivial templates over the same notes.
   H=$D/hugo; mkdir -p "$H/layouts/_default" "$H/content"
   printf 'baseURL = "http://example.org/"\ntitle = "bench"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n' > "$H/hugo.toml"
   printf '<html><body>{{ range .Pages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</body></html>\n' > "$H/layouts/_default/list.html"
   printf '<html><head><title>{{ .Title }}</title></head><body>{{ .Content }}</body></html>\n' > "$H/layouts/_default/single.html"
   cp "$D/notes"/*.md "$H/content/" 2>/dev/null || find "$D/notes" -name '*.md' -exec cp {} "$H/content/" \;
-  hugo=$(measure hugo --quiet -s "$H" -d "$D/hugo-out")
-  hugo2=$(measure hugo --quiet -s "$H" -d "$D/hugo-out")
 
-  build=$(measure "$BIN" build --journal "$J" --output "$D/site")
+  # A cold ingest, hugo and a full build, three times in turn, each from nothing: the median of each (one run
+  # of either moved by ±30% on a shared VM).
+  : > "$WORK/ingest.m"; : > "$WORK/hugo.m"; : > "$WORK/build.m"
+  for run in 1 2 3; do
+    rm -rf "$J" "$D/hugo-out" "$D/site"
+    measure "$BIN" ingest --journal "$J" "$D/notes" >> "$WORK/ingest.m"; echo >> "$WORK/ingest.m"
+    measure hugo --quiet -s "$H" -d "$D/hugo-out" >> "$WORK/hugo.m"; echo >> "$WORK/hugo.m"
+    measure "$BIN" build --journal "$J" --output "$D/site" >> "$WORK/build.m"; echo >> "$WORK/build.m"
+  done
+  median() { sort -n "$1" | sed -n 2p; }
+  ingest=$(median "$WORK/ingest.m"); hugo=$(median "$WORK/hugo.m"); build=$(median "$WORK/build.m")
+  reingest=$(measure "$BIN" ingest --journal "$J" "$D/notes")
+  cmark=$(measure bash -c "find '$D/notes' -name '*.md' -print0 | xargs -0 cmark-gfm -e table -e tasklist -e strikethrough -e autolink -e tagfilter")
+  hugo2=$(measure hugo --quiet -s "$H" -d "$D/hugo-out")
   rebuild=$(measure "$BIN" build --journal "$J" --output "$D/site")
   tasks=$(measure "$BIN" tasks --json --journal "$J")
   failures=$(measure "$BIN" failures --json --journal "$J")
@@ -82,9 +89,9 @@ for N in "${SIZES[@]}"; do
   echo
   echo "| figure | insights | peer | ratio | insights max RSS |"
   echo "|---|---|---|---|---|"
-  echo "| ingest, cold | $(secs "$ingest") s ($(awk -v n=$N -v s=$(secs "$ingest") 'BEGIN{printf "%d", n/s}') notes/s) | cmark-gfm $(secs "$cmark") s, hugo $(secs "$hugo") s | $(ratio $(secs "$ingest") $(secs "$hugo")) of hugo | $(rss "$ingest") MB |"
+  echo "| ingest, cold (median of 3) | $(secs "$ingest") s ($(awk -v n=$N -v s=$(secs "$ingest") 'BEGIN{printf "%d", n/s}') notes/s) | cmark-gfm $(secs "$cmark") s, hugo $(secs "$hugo") s | $(ratio $(secs "$ingest") $(secs "$hugo")) of hugo | $(rss "$ingest") MB |"
   echo "| re-ingest, unchanged | $(secs "$reingest") s | | | $(rss "$reingest") MB |"
-  echo "| build, full | $(secs "$build") s | hugo $(secs "$hugo") s | $(ratio $(secs "$build") $(secs "$hugo")) | $(rss "$build") MB |"
+  echo "| build, full (median of 3) | $(secs "$build") s | hugo $(secs "$hugo") s | $(ratio $(secs "$build") $(secs "$hugo")) | $(rss "$build") MB |"
   echo "| build, no change | $(secs "$rebuild") s | hugo $(secs "$hugo2") s | $(ratio $(secs "$rebuild") $(secs "$hugo2")) | $(rss "$rebuild") MB |"
   echo "| search, whole command p50 / p95 | $s50 / $s95 ms | rg -i $r50 / $r95 ms | $(ratio $s50 $r50) / $(ratio $s95 $r95) | |"
   echo "| search, in-process p50 / p95 | $inproc | | | |"
