@@ -59,11 +59,11 @@ struct SessionPage {
 
     private func finding(_ f: Finding, _ i: Int, _ session: String) -> SessionView.FindingItem {
         // Fields in the order the note wrote them.
-        let labels = f.fields.keys.sorted { a, b in
-            let pa = f.text.range(of: a).map { f.text.distance(from: f.text.startIndex, to: $0.lowerBound) } ?? Int.max
-            let pb = f.text.range(of: b).map { f.text.distance(from: f.text.startIndex, to: $0.lowerBound) } ?? Int.max
-            return pa != pb ? pa < pb : a < b
+        // Each label's place found once, not twice per comparison.
+        let places = f.fields.keys.map { label in
+            (label, f.text.range(of: label).map { f.text.distance(from: f.text.startIndex, to: $0.lowerBound) } ?? Int.max)
         }
+        let labels = places.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.map(\.0)
         return SessionView.FindingItem(
             anchor: "finding-\(i + 1)", number: i + 1, title: HTMLText.plain(f.title), category: f.category,
             severity: f.severity, severityRank: f.severity.flatMap { Priority.rank($0, .default) } ?? 9,

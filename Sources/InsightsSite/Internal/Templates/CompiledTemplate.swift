@@ -146,23 +146,27 @@ struct CompiledTemplate: Sendable {
 /// unescaped although a browser still ends the attribute there (`content="{{description}}"` from note text).
 enum HTMLEscape {
     static func append<Output: TemplateOutput>(_ text: String, to out: inout Output) {
-        guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
-            out.append(text)
-            return
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 16)
-        for b in text.utf8 {
-            switch b {
-            case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
-            case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
-            case 0x26: bytes.append(contentsOf: "&amp;".utf8)
-            case 0x22: bytes.append(contentsOf: "&quot;".utf8)
-            case 0x27: bytes.append(contentsOf: "&#39;".utf8)
-            default: bytes.append(b)
+        // Over the bytes in memory: through String's UTF-8 view, each byte's index cost more than its test
+        // (a build of 2,000 notes escapes 316,000 values).
+        var text = text
+        text.makeContiguousUTF8()  // what it is already, unless bridged
+        let escaped: String?? = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            guard utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return nil }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(utf8.count + 16)
+            for b in utf8 {
+                switch b {
+                case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
+                case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
+                case 0x26: bytes.append(contentsOf: "&amp;".utf8)
+                case 0x22: bytes.append(contentsOf: "&quot;".utf8)
+                case 0x27: bytes.append(contentsOf: "&#39;".utf8)
+                default: bytes.append(b)
+                }
             }
+            return String(decoding: bytes, as: UTF8.self)
         }
-        out.append(String(decoding: bytes, as: UTF8.self))
+        out.append((escaped ?? nil) ?? text)
     }
 }
 
