@@ -31,12 +31,25 @@ enum SiteFixtures {
         return SiteInput(notes: try files.map { note(try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8), fileName: $0) })
     }
 
-    /// A fresh empty folder under the system temp folder.
+    /// A fresh empty folder under this test process's folder in the system temp folder. The sites the tests
+    /// build stay there for inspecting until the next test run, which removes the folders of runs that ended.
     static func tempFolder(_ name: String) throws -> String {
-        let path = NSTemporaryDirectory() + "insights-site-\(name)-\(UUID().uuidString.prefix(8))"
+        let path = runFolder + "/\(name)-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
+
+    /// `insights-site-tests-PID` in the temp folder, made once per process after removing those of processes
+    /// that are gone.
+    private static let runFolder: String = {
+        let fm = FileManager.default
+        let prefix = "insights-site-tests-"
+        for name in (try? fm.contentsOfDirectory(atPath: NSTemporaryDirectory())) ?? [] where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? fm.removeItem(atPath: NSTemporaryDirectory() + name)
+        }
+        return NSTemporaryDirectory() + prefix + String(getpid())
+    }()
 
     static func read(_ folder: String, _ file: String) throws -> String {
         try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
