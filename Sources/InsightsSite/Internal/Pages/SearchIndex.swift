@@ -149,7 +149,7 @@ struct SearchIndex {
         let prefix = "sessions/", suffix = ".html"
         if page.path.hasPrefix(prefix), page.path.hasSuffix(suffix), page.date.utf8.count == 10 {
             let name = page.path.dropFirst(prefix.utf8.count).dropLast(suffix.utf8.count)
-            if name.hasPrefix(page.date), !name.contains("/") { return "[\(JS.string(String(name))),\(page.count)]" }
+            if name.hasPrefix(page.date), !name.utf8.contains(UInt8(ascii: "/")) { return "[\(JS.string(String(name))),\(page.count)]" }
         }
         return "[\(JS.string(page.path)),\(JS.string(page.date)),\(page.count)]"
     }
