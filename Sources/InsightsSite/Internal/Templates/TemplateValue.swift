@@ -109,7 +109,13 @@ enum TemplateValue: Sendable {
 
         subscript<S: StringProtocol>(name: S) -> TemplateValue? {
             get {
-                for pair in pairs.reversed() where pair.key.utf8.count == name.utf8.count && pair.key == name { return pair.value }
+                // By index, newest first: a loop over the pairs copied each one (its name and value retained).
+                let length = name.utf8.count
+                var i = pairs.count
+                while i > 0 {
+                    i -= 1
+                    if pairs[i].key.utf8.count == length && pairs[i].key == name { return pairs[i].value }
+                }
                 return nil
             }
         }
