@@ -62,8 +62,8 @@ public final class IndexBatch {
         hasChanges = true
         let prepared = try Parallel.map(sessions, inRunsOf: 4) { run in try run.map(PreparedSession.init) }
         try delete(replacedBy: prepared)
-        // Prepared for this batch and finalized with it: a cached statement keeps its last blob argument alive
-        // past the connection (LeakSanitizer reports it).
+        // Prepared for this batch and finalized with it (a row's values are copied in and cleared after each
+        // row, so no blob outlives its step).
         let sql = """
             INSERT INTO session(id, title, date, source, file, hash, tags, json, entry_start, entry_end, derived)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
