@@ -74,12 +74,10 @@ public final class Index: Sendable {
             try db.execute(sql: "PRAGMA cache_size = -8192")  // as `open(at:)`
             RankFunction.register(db)
         }
-        let applied: [String]
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)
             let reader = Index(writer: queue, path: path)
-            applied = try reader.appliedMigrations()
-            if applied.count == Schema.migrationNames.count { return reader }
+            if try reader.appliedMigrations().count == Schema.migrationNames.count { return reader }
             try queue.close()
         } catch let error as StoreError {
             throw error
