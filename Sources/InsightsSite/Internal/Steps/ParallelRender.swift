@@ -8,8 +8,9 @@ import Foundation
 enum ParallelRender {
     /// Renders every job into the file `open` gives it (called from any thread, each time for another job);
     /// returns each written job's index and byte count, in job order. The first error in job order is thrown,
-    /// after the jobs already started have finished.
-    static func render(_ jobs: [PageJob], open: @Sendable (Int) throws -> PageOutput) throws -> [(index: Int, bytes: Int)] {
+    /// after the jobs already started have finished. `written` is told each written page's size as it is done.
+    static func render(_ jobs: [PageJob], open: @Sendable (Int) throws -> PageOutput,
+                       written: @Sendable (Int) -> Void = { _ in }) throws -> [(index: Int, bytes: Int)] {
         var initial = JobQueue.State()
         for (i, job) in jobs.enumerated() { if job.isLarge { initial.large.append(i) } else { initial.small.append(i) } }
         initial.large.reverse(); initial.small.reverse()  // taken from the end, in job order
@@ -31,6 +32,7 @@ enum ParallelRender {
                     do { try jobs[i].render(&out) } catch { out.discard(); throw error }
                     return try out.finish()
                 }
+                if case .success(let bytes) = outcome { written(bytes) }
                 queue.withLock { q in
                     switch outcome {
                     case .success(let bytes): q.written.append((i, bytes))

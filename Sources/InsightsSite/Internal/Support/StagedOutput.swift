@@ -18,6 +18,9 @@ struct StagedOutput {
     var staging: String { parent + "/." + name + ".building" }
     var previous: String { parent + "/." + name + ".previous" }
 
+    /// Bytes of pages written between two flushes while a build renders (see `FlushAhead`).
+    static let flushEvery = 16 << 20
+
     /// Puts back a site moved aside by a build killed mid-swap, and clears what such a build left behind.
     func recover() throws {
         let fm = FileManager.default
