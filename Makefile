@@ -2,7 +2,7 @@
 SWIFT ?= swift
 JOURNAL ?= journal
 SITE ?= site
-APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev pkg-config
+APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libmimalloc-dev pkg-config
 TEST_PACKAGES = taskwarrior chromium
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN = .build/release/insights

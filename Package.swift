@@ -44,7 +44,9 @@ let package = Package(
             "InsightsCore", "InsightsMarkdown", "InsightsStore", "InsightsSite",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "insights", dependencies: ["InsightsCLI"]),
+        // The allocator `insights` runs on: mimalloc (Debian libmimalloc-dev) on Linux, the system's elsewhere.
+        .target(name: "CAllocator", linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]),
+        .executableTarget(name: "insights", dependencies: ["InsightsCLI", "CAllocator"]),
         // `insights mcp` (execs `insights-mcp`): the MCP SDK links FoundationNetworking, libcurl and ~30 TLS
         // libraries, which took 19 ms off the start of every other command while they were in `insights`.
         .target(name: "InsightsMCP", dependencies: [

@@ -6,6 +6,8 @@ import Glibc
 /// arena: after the tasks and clusters of 50,000 notes were decoded (their JSON read 16 MB at a time and let
 /// go), 40 MB of the build's memory was free but still held. A no-op where malloc is not glibc's, as under a
 /// sanitizer, whose runtime replaces it (glibc's arenas are then never set up, and trimming them crashed).
+/// The `insights` executable runs on mimalloc (`CAllocator`), which returns freed memory itself: there glibc's
+/// arenas hold next to nothing and trimming them costs next to nothing.
 public enum FreedMemory {
     public static func release() {
         #if canImport(Glibc)
