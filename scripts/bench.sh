@@ -32,7 +32,6 @@ for N in "${SIZES[@]}"; do
   D=$WORK/n$N; mkdir -p "$D"
   "$BENCH" generate "$N" "$D/notes" >/dev/null
   NOTES_MB=$(find "$D/notes" -name '*.md' -printf '%s\n' | awk '{s += $1} END {printf "%.1f", s / 1048576}')
-  J=$D/journal
 
   # Hugo with trivial templates over the same notes.
   H=$D/hugo; mkdir -p "$H/layouts/_default" "$H/content"
@@ -42,20 +41,23 @@ for N in "${SIZES[@]}"; do
   cp "$D/notes"/*.md "$H/content/" 2>/dev/null || find "$D/notes" -name '*.md' -exec cp {} "$H/content/" \;
 
   # A cold ingest, hugo and a full build, three times in turn, each from nothing: the median of each (one run
-  # of either moved by ±30% on a shared VM).
+  # of either moved by ±30% on a shared VM). Each run writes into folders of its own, and nothing is deleted
+  # until the bench ends: on an ext4 without a journal (this VM's), creating a file right after thousands were
+  # deleted scans past every recently deleted inode, which cost the first tool to run after a `rm -rf` up to
+  # a sixth of its CPU.
   : > "$WORK/ingest.m"; : > "$WORK/hugo.m"; : > "$WORK/build.m"
   for run in 1 2 3; do
-    rm -rf "$J" "$D/hugo-out" "$D/site"
+    J=$D/journal$run; HOUT=$D/hugo-out$run; SITE=$D/site$run
     measure "$BIN" ingest --journal "$J" "$D/notes" >> "$WORK/ingest.m"; echo >> "$WORK/ingest.m"
-    measure hugo --quiet -s "$H" -d "$D/hugo-out" >> "$WORK/hugo.m"; echo >> "$WORK/hugo.m"
-    measure "$BIN" build --journal "$J" --output "$D/site" >> "$WORK/build.m"; echo >> "$WORK/build.m"
+    measure hugo --quiet -s "$H" -d "$HOUT" >> "$WORK/hugo.m"; echo >> "$WORK/hugo.m"
+    measure "$BIN" build --journal "$J" --output "$SITE" >> "$WORK/build.m"; echo >> "$WORK/build.m"
   done
   median() { sort -n "$1" | sed -n 2p; }
   ingest=$(median "$WORK/ingest.m"); hugo=$(median "$WORK/hugo.m"); build=$(median "$WORK/build.m")
   reingest=$(measure "$BIN" ingest --journal "$J" "$D/notes")
   cmark=$(measure bash -c "find '$D/notes' -name '*.md' -print0 | xargs -0 cmark-gfm -e table -e tasklist -e strikethrough -e autolink -e tagfilter")
-  hugo2=$(measure hugo --quiet -s "$H" -d "$D/hugo-out")
-  rebuild=$(measure "$BIN" build --journal "$J" --output "$D/site")
+  hugo2=$(measure hugo --quiet -s "$H" -d "$HOUT")
+  rebuild=$(measure "$BIN" build --journal "$J" --output "$SITE")
   tasks=$(measure "$BIN" tasks --json --journal "$J")
   failures=$(measure "$BIN" failures --json --journal "$J")
 
@@ -78,11 +80,11 @@ for N in "${SIZES[@]}"; do
   "$BENCH" generate $((N + 1)) "$D/next" >/dev/null
   newnote=$(comm -13 <(ls "$D/notes") <(ls "$D/next") | head -1)
   onenote=$(measure "$BIN" ingest --journal "$J" "$D/next/$newnote")
-  onebuild=$(measure "$BIN" build --journal "$J" --output "$D/site")
+  onebuild=$(measure "$BIN" build --journal "$J" --output "$SITE")
 
-  idx=$(size "$J/.insights"); site=$(size "$D/site")
-  jsidx=$(du -k "$D/site/search-index.js" 2>/dev/null | awk '{printf "%d kB", $1}')
-  text=$(find "$D/site" -name '*.html' -exec cat {} + | wc -c | awk '{printf "%d kB", $1/1024}')
+  idx=$(size "$J/.insights"); site=$(size "$SITE")
+  jsidx=$(du -k "$SITE/search-index.js" 2>/dev/null | awk '{printf "%d kB", $1}')
+  text=$(find "$SITE" -name '*.html' -exec cat {} + | wc -c | awk '{printf "%d kB", $1/1024}')
 
   echo
   echo "### N = $N notes ($NOTES_MB MB)"
@@ -100,5 +102,5 @@ for N in "${SIZES[@]}"; do
   echo "| failures --json | $(secs "$failures") s | | | $(rss "$failures") MB |"
   echo "| index on disk / site on disk | $idx / $site | | | |"
   echo "| browser search index / site text | $jsidx / $text | | | |"
-  rm -rf "$D"
+  # Left in place until the bench ends (see above): a few GB at N = 50,000.
 done
