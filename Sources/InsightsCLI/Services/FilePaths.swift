@@ -32,8 +32,8 @@ enum FilePaths {
         var st = stat()
         guard lstat(path, &st) == 0 else { return nil }
         if (st.st_mode & S_IFMT) == S_IFLNK { return resolved(path) }
-        let folder = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
+        let folder = PathParts.folder(path)
+        let name = PathParts.name(path)
         let key = folder.isEmpty ? "." : folder
         if folders[key] == nil { folders[key] = resolved(key) }
         guard let real = folders[key] else { return nil }

@@ -106,7 +106,7 @@ enum InputPaths {
         let isJournal = FileManager.default.fileExists(atPath: folder + "/.insights")
         var out: [String] = []
         while let item = walker.nextObject() as? String {
-            let name = (item as NSString).lastPathComponent
+            let name = PathParts.name(item)
             if name.hasPrefix(".") || (isJournal && item == Journal.templatesFolder) { walker.skipDescendants(); continue }
             let lower = name.lowercased()
             if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {

@@ -1,4 +1,5 @@
 import Foundation
+import InsightsCore
 
 /// Crash-safe file writes: temporary file, flush to disk, rename, flush of the folder.
 ///
@@ -29,7 +30,7 @@ public enum AtomicFile {
         var staged: [Staged] = []
         do {
             for (data, path) in files {
-                let temp = (folder ?? folderOf(path)) + "/.\((path as NSString).lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+                let temp = (folder ?? folderOf(path)) + "/.\(PathParts.name(path)).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
                 let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL, 0o644)
                 guard fd >= 0 else { throw StoreError.io(path: path, reason: "cannot write (\(String(cString: strerror(errno))))") }
                 staged.append(Staged(temp: temp, path: path))
@@ -87,7 +88,7 @@ public enum AtomicFile {
     }
 
     private static func folderOf(_ path: String) -> String {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = PathParts.folder(path)
         return folder.isEmpty ? "." : folder
     }
 

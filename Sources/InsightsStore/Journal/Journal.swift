@@ -133,7 +133,7 @@ public struct Journal: Sendable {
         }
         var files: [String] = []
         while let item = walker.nextObject() as? String {
-            let name = (item as NSString).lastPathComponent
+            let name = PathParts.name(item)
             if name.hasPrefix(".") || item == Self.templatesFolder { walker.skipDescendants(); continue }
             if Self.isNoteName(name) { files.append(item) }
         }

@@ -28,7 +28,7 @@ struct SessionSummary: Sendable {
     init(_ note: SiteNote) {
         let s = note.session
         id = s.id; title = s.title; date = s.date; tags = s.tags
-        noteName = ((s.source.isEmpty ? s.id + ".md" : s.source) as NSString).lastPathComponent.lowercased()
+        noteName = PathParts.name(s.source.isEmpty ? s.id + ".md" : s.source).lowercased()
         counts = Counts(findings: Int32(s.findings.count), friction: Int32(s.friction.count), completed: Int32(s.completed.count),
                         remaining: Int32(s.remaining.count), updates: Int32(s.updates.count), takeaways: Int32(s.takeaways.count))
         var lines: [Int32] = []

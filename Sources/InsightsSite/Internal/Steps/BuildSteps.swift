@@ -65,7 +65,7 @@ enum BuildSteps {
         let staged = StagedOutput(output: context.output)
         if !context.isStaging { try staged.prepare(); context.isStaging = true }
         // Folders first: pages are written from several threads.
-        for folder in Set(pending.map { ($0.path as NSString).deletingLastPathComponent }).sorted() where !folder.isEmpty {
+        for folder in Set(pending.map { PathParts.folder($0.path) }).sorted() where !folder.isEmpty {
             try staged.makeFolder(folder)
         }
         // Each page is written as it is rendered: holding every page until the end took 650 MB at 10,000 notes.

@@ -49,7 +49,7 @@ struct NoteLinks {
         }
         guard !isImage else { return nil }
         let path = target.split(separator: "#", maxSplits: 1).first.map(String.init) ?? target
-        let file = (path as NSString).lastPathComponent.lowercased()
+        let file = PathParts.name(path).lowercased()
         return notePages[file]
     }
 }

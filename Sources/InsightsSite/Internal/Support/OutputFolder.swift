@@ -1,4 +1,5 @@
 import Foundation
+import InsightsCore
 
 /// Writes under one folder only: each file atomically (temporary file + rename), or, in a folder nobody reads
 /// until it is moved into place whole (`isUnseen`: the next site being assembled), straight to its name.
@@ -54,12 +55,12 @@ struct OutputFolder {
     /// A file being written: its temporary file, renamed into place by `commit`.
     func open(_ relative: String) throws -> File {
         let target = try full(relative)
-        let folder = (target as NSString).deletingLastPathComponent
+        let folder = PathParts.folder(target)
         if isUnseen {
             let fd = Foundation.open(target, O_WRONLY | O_CREAT | O_EXCL, 0o644)
             if fd >= 0 { return File(fd: fd, temp: nil, target: target) }
         }
-        let temp = folder + "/." + (target as NSString).lastPathComponent + ".tmp-\(getpid())"
+        let temp = folder + "/." + PathParts.name(target) + ".tmp-\(getpid())"
         var fd = Foundation.open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         if fd < 0 && errno == ENOENT {
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

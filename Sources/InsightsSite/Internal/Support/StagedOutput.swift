@@ -1,4 +1,5 @@
 import Foundation
+import InsightsCore
 
 /// The next version of the site, assembled beside the current one and swapped in, so a build that fails or is
 /// killed leaves the previous site (or none), never a mix of the two.
@@ -56,11 +57,11 @@ struct StagedOutput {
         guard let walker = fm.enumerator(atPath: output) else { return }
         while let relative = walker.nextObject() as? String {
             guard walker.fileAttributes?[.type] as? FileAttributeType == .typeRegular else { continue }
-            let name = (relative as NSString).lastPathComponent
+            let name = PathParts.name(relative)
             if name.hasPrefix(".") && name.contains(".tmp-") { continue }  // a write cut short
             guard keep(relative) else { continue }
             let from = output + "/" + relative, to = staging + "/" + relative
-            try fm.createDirectory(atPath: (to as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try fm.createDirectory(atPath: PathParts.folder(to), withIntermediateDirectories: true)
             // A hard link costs no copy; across file systems (or where links are refused) copy instead.
             if Foundation.link(from, to) != 0 {
                 do { try fm.copyItem(atPath: from, toPath: to) } catch {
