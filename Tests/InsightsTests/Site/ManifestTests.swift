@@ -40,4 +40,29 @@ struct SafePathTests {
         #expect(SafePath.fileName(text) == file)
         #expect(SafePath.anchor(text) == anchor)
     }
+
+    @Test("file names made on bytes are the ones made scalar by scalar", arguments: [
+        "../etc/passwd", "a...b..c.md", "..hidden.", "Café ünïcode—dash", "", "-", ".", "é", "x-é-y", "a-.-b",
+        "日本語のノート", "e\u{301}tude", "🚀 launch 🚀", "--a--", "a_b.c-d", String(repeating: "ab.", count: 60) + "é-z",
+        String(repeating: "é", count: 130) + "x", "2025-12-17-session-insights",
+    ])
+    func bytesAgree(_ text: String) {
+        // The scalar-by-scalar version the byte one replaced.
+        func byScalars(_ text: String) -> String {
+            var out = ""
+            var lastWasHyphen = false
+            for scalar in text.unicodeScalars {
+                let ok = scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                    || scalar == "_" || scalar == "." || scalar == "-")
+                if ok { out.unicodeScalars.append(scalar); lastWasHyphen = scalar == "-" }
+                else if !lastWasHyphen && !out.isEmpty { out.append("-"); lastWasHyphen = true }
+            }
+            while out.contains("..") { out = out.replacingOccurrences(of: "..", with: ".") }
+            while let f = out.first, f == "." || f == "-" { out.removeFirst() }
+            while let l = out.last, l == "." || l == "-" { out.removeLast() }
+            if out.count > 120 { out = String(out.prefix(120)) }
+            return out.isEmpty ? "item" : out
+        }
+        #expect(SafePath.fileName(text) == byScalars(text))
+    }
 }
