@@ -111,6 +111,8 @@ public struct TaskTracker: Sendable {
         let firstShape = intake.firstShape
         intake = TaskIntake()
         let splits = Set(decisions.filter { $0.action == .split }.compactMap { d in d.session.map { "\($0)#\(d.line ?? 0)" } })
+        // Most journals pin no split: then no key is made for every item (a string per item, on this one thread).
+        func isSplit(_ session: String, _ line: Int32) -> Bool { !splits.isEmpty && splits.contains("\(session)#\(line)") }
         // IDF over every remaining and completed title (see `TaskIntake`).
         similarity.freeze()
         store.weigh(by: similarity)
@@ -136,7 +138,7 @@ public struct TaskTracker: Sendable {
             let opens: [Pending] = s.remaining.enumerated().map { i, r in
                 let m = MentionRef(session: Int32(n), item: Int32(i), source: .remaining)
                 return Pending(mention: m, shape: firstShape[n] + i,
-                               isPinnedApart: splits.contains("\(s.id)#\(r.line)"))
+                               isPinnedApart: isSplit(s.id, r.line))
             }
             let existing = drafts.count
             let openMatches = bestMatches(for: opens, among: drafts, postings: postings, similarity: similarity,
@@ -160,7 +162,7 @@ public struct TaskTracker: Sendable {
 
             // Done mentions: completed items close earlier tasks not mentioned as open in this note.
             let dones: [Pending] = s.completed.enumerated().compactMap { i, c in
-                if splits.contains("\(s.id)#\(c.line)") { return nil }
+                if isSplit(s.id, c.line) { return nil }
                 let m = MentionRef(session: Int32(n), item: Int32(i), source: .completed)
                 return Pending(mention: m, shape: firstShape[n] + s.remaining.count + i)
             }
