@@ -21,6 +21,18 @@ struct TextFastPathTests {
         #expect(SHA256.hex(input.utf8.lazy.map { $0 }) == expected)
     }
 
+    @Test("WordHash digits are each lane in 16 lowercase hex digits, zero-padded", arguments: [
+        UInt64(0), 1, 0xf, 0xabc, 0x0123_4567_89ab_cdef, .max, 0x8000_0000_0000_0000,
+    ])
+    func wordHashDigits(lane: UInt64) {
+        let padded = String(repeating: "0", count: 16 - String(lane, radix: 16).count) + String(lane, radix: 16)
+        #expect(WordHash.hex(lane) == padded)
+        var h = WordHash()
+        h.add("title")
+        #expect(h.hex == WordHash.hex(h.first) + WordHash.hex(h.second))
+        #expect(h.hex.utf8.count == 32)
+    }
+
     @Test("a million 'a's hash to the published digest")
     func sha256Long() {
         #expect(SHA256.hex([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000))
