@@ -3,7 +3,7 @@
 // 50,000 notes 26.0 -> 21.7 s and a site build 20.4 -> 17.0 s (glibc's arenas were a tenth of the CPU).
 #include "allocator.h"
 
-#if __has_include(<mimalloc.h>)
+#if defined(__linux__) && __has_include(<mimalloc.h>)  // linked on Linux only (Package.swift)
 #include <mimalloc.h>
 
 void insights_allocator_configure(void) {
