@@ -66,3 +66,20 @@ struct SafePathTests {
         #expect(SafePath.fileName(text) == byScalars(text))
     }
 }
+
+/// Plain text of a note's Markdown (titles, snippets): the ASCII fast path gives what the scalar path gives.
+@Suite("Plain text")
+struct PlainTextTests {
+    @Test("markup characters dropped, white space runs made one space, ends trimmed", arguments: [
+        ("**Fix** the `migration` tracker", "Fix the migration tracker"),
+        ("  # Heading\t\twith  tabs \n", "Heading with tabs"),
+        ("[link](http://x.y) | cell | ~~gone~~", "link(http://x.y) cell gone"),
+        ("", ""), ("   ", ""), ("***", ""), ("a\r\nb\u{0B}c\u{0C}d", "a b c d"),
+        ("naïve **café**", "naïve café"), ("tab\u{00A0}nbsp", "tab nbsp"),
+    ])
+    func plain(markdown: String, expected: String) {
+        #expect(HTMLText.plain(markdown) == expected)
+        // ASCII text answers on the fast path, anything else on the scalar one.
+        #expect((HTMLText.asciiPlain(markdown) != nil) == markdown.utf8.allSatisfy { $0 < 0x80 })
+    }
+}

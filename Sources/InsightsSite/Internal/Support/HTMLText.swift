@@ -27,25 +27,33 @@ enum HTMLText {
     /// `plain` of ASCII text, by bytes (the white space of ASCII is tab, line feed, vertical tab, form feed,
     /// return and space); nil for other text.
     static func asciiPlain(_ markdown: String) -> String? {
-        var out: [UInt8] = []
-        out.reserveCapacity(markdown.utf8.count)
-        var lastSpace = false
-        for b in markdown.utf8 {
-            guard b < 0x80 else { return nil }
-            switch b {
-            case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "#"), UInt8(ascii: ">"),
-                 UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "["), UInt8(ascii: "]"): continue
-            default: break
+        var text = markdown
+        // Written into the string's own buffer, read from the text's contiguous bytes (through an array and the
+        // UTF-8 view it was 3.5% of a full build).
+        return text.withUTF8 { bytes -> String? in
+            var isASCII = true
+            let plain = String(unsafeUninitializedCapacity: bytes.count) { out in
+                var o = 0
+                var lastSpace = false
+                for b in bytes {
+                    guard b < 0x80 else { isASCII = false; return 0 }
+                    switch b {
+                    case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "#"), UInt8(ascii: ">"),
+                         UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "["), UInt8(ascii: "]"): continue
+                    default: break
+                    }
+                    if b == 32 || (b >= 9 && b <= 13) {
+                        if !lastSpace && o > 0 { out[o] = 32; o += 1 }
+                        lastSpace = true
+                    } else {
+                        out[o] = b; o += 1; lastSpace = false
+                    }
+                }
+                while o > 0 && out[o - 1] == 32 { o -= 1 }
+                return o
             }
-            if b == 32 || (b >= 9 && b <= 13) {
-                if !lastSpace && !out.isEmpty { out.append(32) }
-                lastSpace = true
-            } else {
-                out.append(b); lastSpace = false
-            }
+            return isASCII ? plain : nil
         }
-        while out.last == 32 { out.removeLast() }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// At most `limit` characters, cut at a word boundary, with `…` when cut.
