@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A note's text prepared for parsing: BOM removed, front matter read and blanked so line numbers stay true.
 ///
 /// `NoteText("---\ntitle: X\n---\n# Body")` → `markdown == "\n\n\n# Body"`, `frontMatter.values["title"] == "X"`.
@@ -12,22 +18,22 @@ public struct NoteText: Sendable {
         var body = text
         if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
         // "\r\n" is a single Character in Swift: both end a line, or a CRLF note is one long line. Found by
-        // bytes (a line feed is always a character of its own, or the end of a CR LF pair).
-        var lines: [Substring] = []
-        let utf8 = body.utf8
-        var start = utf8.startIndex
-        var i = start
-        var previous: String.Index?
-        while i != utf8.endIndex {
-            if utf8[i] == 10 {
-                let end = previous.map { utf8[$0] == 13 ? $0 : i } ?? i
-                lines.append(body[start..<end])
-                start = utf8.index(after: i)
+        // bytes (a line feed is always a character of its own, or the end of a CR LF pair), with `memchr` over
+        // the text in memory (stepping through `String.UTF8View` was 1.5% of a cold ingest and of a build).
+        var bounds: [(start: Int, end: Int)] = []
+        body.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var start = 0
+            while start < bytes.count, let found = memchr(base + start, 10, bytes.count - start) {
+                let i = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                bounds.append((start, i > start && bytes[i - 1] == 13 ? i - 1 : i))
+                start = i + 1
             }
-            previous = i
-            utf8.formIndex(after: &i)
+            bounds.append((start, bytes.count))
         }
-        lines.append(body[start..<utf8.endIndex])
+        if bounds.isEmpty { bounds = [(0, 0)] }
+        let utf8 = body.utf8
+        let lines = bounds.map { b in body[utf8.index(utf8.startIndex, offsetBy: b.start)..<utf8.index(utf8.startIndex, offsetBy: b.end)] }
         self.lines = lines
         self.frontMatter = FrontMatter(lines: lines)
         if frontMatter.lineCount > 0 {

@@ -12,6 +12,8 @@ struct ExtractionFastPathTests {
         ("", [""]),
         ("x\r\r\ny\n", ["x\r", "y", ""]),
         ("✅ done\r\n🔴 open", ["✅ done", "🔴 open"]),
+        ("\nx", ["", "x"]), ("\r\n", ["", ""]), ("\n\n", ["", "", ""]), ("\u{FEFF}a\r\nb", ["a", "b"]),
+        ("e\u{301}\r\nnaïve\n", ["e\u{301}", "naïve", ""]),
     ])
     func lines(text: String, expected: [String]) {
         #expect(NoteText(text).lines.map(String.init) == expected)
