@@ -57,7 +57,9 @@ struct BuildCommand: ParsableCommand {
             let config = try journal.config()
             // One content throughout, though an ingest may commit while the site is built (a large journal's
             // sessions are read back from the index many times).
-            let index = try journal.openIndex(readOnly: true).snapshot()
+            // Two connections on that one content: tasks and clusters are decoded on the second while the sessions
+            // are read on the first (see `input`).
+            let (index, derivedIndex) = try journal.openIndex(readOnly: true).snapshots()
             var keys = try index.sessionKeys()
             let templates = try TemplateSet.defaults.overridden(byFolder: journal.path + "/templates")
             let options = SiteOptions(title: title ?? config.title ?? "Insights", baseURL: baseURL, allowUnsafeHTML: unsafeHTML)
@@ -79,7 +81,8 @@ struct BuildCommand: ParsableCommand {
             let report: BuildReport
             do {
                 // Made in the call, so the build owns the only copy and can let its parts go.
-                report = try builder.build(try Self.input(index: index, journal: journal, files: files, missing: missing),
+                report = try builder.build(try Self.input(index: index, derivedFrom: derivedIndex, journal: journal,
+                                                          files: files, missing: missing),
                                            to: folder, source: source)
             } catch let error as SiteError {
                 throw CLIError.failure(error.description)
@@ -92,7 +95,26 @@ struct BuildCommand: ParsableCommand {
     /// the build needs the text). With `files` (session id → note file) the sessions are read whole, once;
     /// without, the build reads them back from the index a batch at a time. `missing`: sessions whose note
     /// file is gone (their pages show the extracted items only).
-    static func input(index: Index, journal: Journal, files: [String: String]?, missing: Set<String>) throws -> SiteInput {
+    /// The tasks and clusters are read from `derived` (a second snapshot of the same content, see
+    /// `Index.snapshots`) while the sessions are read from `index`: one after the other, each read's fetching
+    /// left a core idle (at 10,000 notes both were done 0.50 s into a build, now 0.42 s).
+    static func input(index: Index, derivedFrom derived: Index, journal: Journal, files: [String: String]?,
+                      missing: Set<String>) throws -> SiteInput {
+        let tracked = Background { (tasks: try derived.tasks(), failures: try derived.failures()) }
+        var input: SiteInput
+        do {
+            input = try sessionsInput(index: index, journal: journal, files: files, missing: missing)
+        } catch {
+            _ = try? tracked.value()  // not left reading past the build
+            throw error
+        }
+        (input.tasks, input.failures) = try tracked.value()
+        FreedMemory.release()  // what decoding freed on every core
+        return input
+    }
+
+    /// The site's input without its tasks and clusters (see `input`).
+    private static func sessionsInput(index: Index, journal: Journal, files: [String: String]?, missing: Set<String>) throws -> SiteInput {
         var input: SiteInput
         if let files {
             input = SiteInput(notes: try index.sessions().map { session in
@@ -102,9 +124,6 @@ struct BuildCommand: ParsableCommand {
         } else {
             input = SiteInput(sessions: IndexSessions(index: index, journal: journal, missing: missing))
         }
-        input.tasks = try index.tasks()
-        input.failures = try index.failures()
-        FreedMemory.release()  // what decoding freed on every core
         return input
     }
 

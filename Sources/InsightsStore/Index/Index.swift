@@ -170,6 +170,24 @@ public final class Index: Sendable {
         return path == ":memory:" ? self : try Index.open(at: path, verifies: false).snapshot()
     }
 
+    /// Two snapshots of one content (`snapshot()`), each on a connection of its own, so that two reads run at
+    /// once: a site build decodes its tasks and clusters on one while it reads its sessions on the other. The
+    /// two are taken one after the other and kept only when their generations agree (a write may commit
+    /// between them; tried three times); otherwise, and for an index written before generations, one snapshot
+    /// twice.
+    public func snapshots() throws -> (Index, Index) {
+        guard writer is DatabasePool else {
+            return path == ":memory:" ? (self, self) : try Index.open(at: path, verifies: false).snapshots()
+        }
+        var first = try snapshot()
+        for _ in 0..<3 {
+            let second = try snapshot()
+            if let generation = try first.generation(), try second.generation() == generation { return (first, second) }
+            first = second
+        }
+        return (first, first)
+    }
+
     /// Every session's identity (id, file, hash, title, date, source), for deciding what an ingest changes.
     public func sessionKeys() throws -> [SessionKey] {
         try reader.read { db in

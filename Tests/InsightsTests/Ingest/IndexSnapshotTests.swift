@@ -24,6 +24,25 @@ struct IndexSnapshotTests {
         #expect(try journal.openIndex(readOnly: true).generation() != generation)
     }
 
+    @Test("a pair of snapshots is one content on two connections, read at once, kept while a note is ingested")
+    func snapshotPair() throws {
+        let (dir, journal) = try AgentFixtures.corpusJournal()
+        defer { withExtendedLifetime(dir) {} }
+        let (first, second) = try journal.openIndex(readOnly: true).snapshots()
+        #expect(first !== second)
+        #expect(try first.generation() != nil && first.generation() == second.generation())
+        let tasks = try first.tasks(), failures = try first.failures()
+        let added = try AgentFixtures.run(["ingest", "--journal", journal.path, try Corpus.path("notes/ggltcg/SESSION_NOTES_2025-11-21.md")])
+        #expect(added.status == 0)
+        // Read on both connections at the same time, after the commit: both still see the content before it.
+        let other = Background { (try second.tasks(), try second.failures()) }
+        let sessions = try first.sessions()
+        let (otherTasks, otherFailures) = try other.value()
+        #expect(otherTasks == tasks && otherFailures == failures)
+        #expect(sessions.count == (try second.sessionIDs().count))
+        #expect(try journal.openIndex(readOnly: true).sessionIDs().count == sessions.count + 1)
+    }
+
     @Test("sessions read by id, whole or only their findings or friction, are the index's sessions")
     func byID() throws {
         let (dir, journal) = try AgentFixtures.corpusJournal(SiteFixtures.corpusNotes)
