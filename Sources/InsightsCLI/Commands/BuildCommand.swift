@@ -134,7 +134,10 @@ struct BuildCommand: ParsableCommand {
         console.out("\(folder): \(report.written.count) written, \(report.unchanged.count) unchanged, \(report.removed.count) removed")
         console.out(String(format: "search index %@ (%.1f%% of %@ of pages)", Self.size(report.searchIndexBytes), ratio,
                            Self.size(report.siteTextBytes)))
-        console.out("open \(folder)/index.html")
+        // `--output site/` opens site/index.html, not site//index.html.
+        var shown = Substring(folder)
+        while shown.count > 1 && shown.hasSuffix("/") { shown = shown.dropLast() }
+        console.out("open \(shown == "/" ? "" : shown)/index.html")
     }
 
     static func size(_ bytes: Int) -> String {

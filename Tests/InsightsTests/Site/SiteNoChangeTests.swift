@@ -16,6 +16,16 @@ struct SiteNoChangeTests {
 
     static let shortcut = ["Compare the input with the previous build's manifest"]
 
+    @Test("the human report names the page to open without doubling a trailing slash of --output")
+    func openLine() throws {
+        let (dir, journal) = try AgentFixtures.corpusJournal()
+        for output in [dir.path + "/site", dir.path + "/site/", dir.path + "/site//"] {
+            let r = try AgentFixtures.run(["build", "--journal", journal.path, "--output", output])
+            #expect(r.status == 0, "\(r.err)")
+            #expect(r.out.contains("open \(dir.path)/site/index.html\n"), "\(r.out)")
+        }
+    }
+
     @Test("a second build takes the shortcut; an ingest, an edited note, other options or a deleted page do not")
     func shortcut() throws {
         let (dir, journal) = try AgentFixtures.corpusJournal()
