@@ -100,8 +100,9 @@ public final class IndexBatch {
     /// time was 6% of the instructions of a cold ingest).
     ///
     /// A batch's last run is shorter. While the search index is set aside (`beginBulk`) it goes in runs of the
-    /// cached sizes in `bulkRuns` (380 items: 100 × 3, 25 × 3, 5): a statement for its exact size, prepared for
-    /// every batch, was 5% of the instructions of a cold ingest. Otherwise it is one statement, one segment.
+    /// cached sizes in `bulkRuns` (380 items: 100 × 3, 25 × 3, 5) instead of a statement of its exact size
+    /// prepared for every batch (with the deletes parsed for every batch, 2% of the instructions of a cold
+    /// ingest). Otherwise it is one statement, one search segment.
     private func insertItems(_ sessions: [PreparedSession]) throws {
         var left = sessions.reduce(0) { $0 + $1.rows.count }
         guard left > 0 else { return }
@@ -155,7 +156,7 @@ public final class IndexBatch {
             return
         }
         // At most 10,000 values a statement (SQLite allows 32,766 variables). Cached: batches are mostly of one
-        // size, and parsing the three statements anew for each was 2% of a cold ingest.
+        // size, and the three statements were parsed anew for each (see `insertItems`).
         func deleteAll(_ values: [String], _ sql: String) throws {
             for start in stride(from: 0, to: values.count, by: 10_000) {
                 let run = values[start..<min(start + 10_000, values.count)]
