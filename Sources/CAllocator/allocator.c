@@ -1,6 +1,7 @@
 // The `insights` executable allocates through mimalloc (Debian's libmimalloc-dev), which takes malloc's place
 // for the whole process, SQLite and cmark-gfm included. Beside glibc's malloc, on 2 cores: a cold ingest of
-// 50,000 notes 26.0 -> 21.7 s and a site build 20.4 -> 17.0 s (glibc's arenas were a tenth of the CPU).
+// 50,000 notes 26.0 -> 21.7-22.9 s and a site build 20.4 -> 17.0-19.1 s (glibc's malloc and free were a tenth
+// of an ingest's CPU).
 #include "allocator.h"
 
 #if defined(__linux__) && __has_include(<mimalloc.h>)  // linked on Linux only (Package.swift)

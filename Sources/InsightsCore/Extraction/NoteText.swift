@@ -19,7 +19,8 @@ public struct NoteText: Sendable {
         if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
         // "\r\n" is a single Character in Swift: both end a line, or a CRLF note is one long line. Found by
         // bytes (a line feed is always a character of its own, or the end of a CR LF pair), with `memchr` over
-        // the text in memory (stepping through `String.UTF8View` was 1.5% of a cold ingest and of a build).
+        // the text in memory: stepping through `String.UTF8View` (with the front matter) was 1.2% of a cold
+        // ingest and 1.7% of a build.
         var bounds: [(start: Int, end: Int)] = []
         body.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return }
