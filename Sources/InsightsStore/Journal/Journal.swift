@@ -128,16 +128,37 @@ public struct Journal: Sendable {
     /// Journal-relative paths of every note (`*.md`, `*.markdown`), sorted; hidden folders and the top-level
     /// `templates/` folder are skipped.
     public func noteFiles() throws -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: path) else {
+        guard let files = Self.noteFiles(under: path, skippingTemplates: true) else {
             throw StoreError.io(path: path, reason: "not a readable folder")
         }
+        return files
+    }
+
+    /// The notes (`isNoteName`) under `folder`, recursively, as paths relative to it, sorted; hidden files and
+    /// folders skipped, and with `skippingTemplates` the top-level `templates/` too. Symbolic links are listed,
+    /// not followed. nil when `folder` cannot be read. Read with readdir(3): `FileManager`'s enumerator took
+    /// 47,000 instructions a file, 0.15 s of CPU before a cold ingest of 10,000 notes could start.
+    public static func noteFiles(under folder: String, skippingTemplates: Bool) -> [String]? {
+        let base = folder.hasSuffix("/") ? folder : folder + "/"
         var files: [String] = []
-        while let item = walker.nextObject() as? String {
-            let name = PathParts.name(item)
-            if name.hasPrefix(".") || item == Self.templatesFolder { walker.skipDescendants(); continue }
-            if Self.isNoteName(name) { files.append(item) }
+        func walk(_ relative: String) -> Bool {
+            guard let dir = opendir(relative.isEmpty ? folder : base + relative) else { return false }
+            defer { closedir(dir) }
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+                if name == "." || name == ".." { continue }
+                let item = relative.isEmpty ? name : relative + "/" + name
+                if name.hasPrefix(".") || (skippingTemplates && item == templatesFolder) { continue }
+                var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+                if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                    var st = stat()
+                    isFolder = lstat(base + item, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+                }
+                if isFolder { _ = walk(item) } else if isNoteName(name) { files.append(item) }
+            }
+            return true
         }
-        return files.sorted()
+        return walk("") ? files.sorted() : nil
     }
 
     /// Whether a file name looks like a Markdown note.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import InsightsCLI
+import InsightsStore
 
 @Suite("File paths")
 struct FilePathsTests {
@@ -59,6 +60,8 @@ struct FilePathsTests {
         try fm.createDirectory(atPath: dir.path + "/.insights", withIntermediateDirectories: true)
         #expect(InputPaths.notes(under: dir.path) == reference(dir.path, isJournal: true))
         #expect(!InputPaths.notes(under: dir.path).contains { $0.hasSuffix("templates/note.md") })
+        // The journal's own listing is the same walk, relative to the journal.
+        #expect(try Journal(path: dir.path).noteFiles() == reference(dir.path, isJournal: true).map { String($0.dropFirst(dir.path.count + 1)) })
         #expect(InputPaths.notes(under: dir.path + "/missing").isEmpty)
     }
 }
