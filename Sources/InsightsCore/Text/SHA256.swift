@@ -12,24 +12,9 @@ public enum SHA256 {
         0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     public static func hex<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
-        let digest = words(bytes)
-        return String(unsafeUninitializedCapacity: 64) { out in
-            hexDigits.withUnsafeBufferPointer { digits in
-                var o = 0
-                for word in digest {
-                    var shift: UInt32 = 28
-                    for _ in 0..<8 {
-                        out[o] = digits[Int((word >> shift) & 0xf)]
-                        o += 1
-                        shift &-= 4
-                    }
-                }
-            }
-            return 64
-        }
+        HexDigits.string(words(bytes))
     }
 
     /// The digest as eight big-endian words.

@@ -32,26 +32,8 @@ public struct WordHash: Sendable, Hashable {
     }
 
     /// Both lanes as 32 hex digits.
-    public var hex: String { Self.hex([first, second]) }
+    public var hex: String { HexDigits.string([first, second]) }
 
     /// A lane as 16 hex digits.
-    public static func hex(_ x: UInt64) -> String { hex([x]) }
-
-    /// The lanes' digits written straight into the string (`String(x, radix: 16)`, padded and joined, was 3,900
-    /// instructions a digest, for every task, cluster and page).
-    private static func hex(_ lanes: [UInt64]) -> String {
-        String(unsafeUninitializedCapacity: lanes.count * 16) { out in
-            var o = 0
-            for lane in lanes {
-                var shift: UInt64 = 60
-                for _ in 0..<16 {
-                    let digit = UInt8(truncatingIfNeeded: (lane >> shift) & 0xf)
-                    out[o] = digit < 10 ? 0x30 + digit : 0x57 + digit
-                    o += 1
-                    shift &-= 4
-                }
-            }
-            return o
-        }
-    }
+    public static func hex(_ x: UInt64) -> String { HexDigits.string([x]) }
 }
