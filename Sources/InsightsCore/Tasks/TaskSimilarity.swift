@@ -30,8 +30,9 @@ public struct TaskSimilarity: Sendable {
         var head: [Int32]
         var fullWeight = 0.0
         var headWeight = 0.0
-        /// Whether the whole title names a ticket or version (`TaskSimilarity.isTicket`).
-        var hasTicket = false
+        /// The whole title's one ticket or version word (`TaskSimilarity.isTicket`), else
+        /// `ShapeView.severalTickets` or `noTicket`.
+        var ticket = ShapeView.noTicket
         var isHeadDifferent: Bool { head != full }
 
         /// `body` with this shape seen in place.
@@ -39,7 +40,7 @@ public struct TaskSimilarity: Sendable {
             let different = isHeadDifferent
             return full.withUnsafeBufferPointer { f in
                 head.withUnsafeBufferPointer { h in
-                    body(ShapeView(full: f, head: h, fullWeight: fullWeight, headWeight: headWeight, hasTicket: hasTicket,
+                    body(ShapeView(full: f, head: h, fullWeight: fullWeight, headWeight: headWeight, ticket: ticket,
                                    isHeadDifferent: different))
                 }
             }
@@ -52,8 +53,13 @@ public struct TaskSimilarity: Sendable {
         var head: UnsafeBufferPointer<Int32>
         var fullWeight: Double
         var headWeight: Double
-        var hasTicket: Bool
+        /// The whole title's one ticket word, else `severalTickets` or `noTicket`.
+        var ticket: Int32
+        var hasTicket: Bool { ticket != Self.noTicket }
         var isHeadDifferent: Bool
+
+        static let noTicket: Int32 = -1
+        static let severalTickets: Int32 = -2
     }
 
     /// Many titles' shapes in one buffer of word ids, read in place with their weights (`withViews`): a mention
@@ -68,7 +74,8 @@ public struct TaskSimilarity: Sendable {
         /// title names a ticket.
         private var fullWeights: [Double] = []
         private var headWeights: [Double] = []
-        private var tickets: [Bool] = []
+        /// Per shape: its one ticket word, else `ShapeView.severalTickets` or `noTicket`.
+        private var tickets: [Int32] = []
 
         var count: Int { fullCounts.count }
 
@@ -82,7 +89,7 @@ public struct TaskSimilarity: Sendable {
                 let fullWeight = full.reduce(0) { $0 + similarity.weight($1) }
                 fullWeights.append(fullWeight)
                 headWeights.append(split == end ? fullWeight : words[split..<end].reduce(0) { $0 + similarity.weight($1) })
-                tickets.append(full.contains { similarity.isTicketWord($0) })
+                tickets.append(similarity.ticket(of: full))
             }
         }
 
@@ -93,7 +100,8 @@ public struct TaskSimilarity: Sendable {
                     let start = Int(starts[i]), end = Int(starts[i + 1]), split = start + Int(fullCounts[i])
                     let full = UnsafeBufferPointer(rebasing: buffer[start..<split])
                     return ShapeView(full: full, head: split == end ? full : UnsafeBufferPointer(rebasing: buffer[split..<end]),
-                                     fullWeight: fullWeights[i], headWeight: headWeights[i], hasTicket: tickets[i],
+                                     fullWeight: fullWeights[i], headWeight: headWeights[i],
+                                     ticket: tickets[i],
                                      isHeadDifferent: split != end)
                 }
             }
@@ -157,7 +165,7 @@ public struct TaskSimilarity: Sendable {
     func weighed(_ shape: Shape) -> Shape {
         var s = shape
         s.fullWeight = s.full.reduce(0) { $0 + weight($1) }
-        s.hasTicket = s.full.contains { ticketWords[Int($0)] }
+        s.ticket = ticket(of: s.full)
         s.headWeight = s.isHeadDifferent ? s.head.reduce(0) { $0 + weight($1) } : s.fullWeight
         return s
     }
@@ -177,6 +185,16 @@ public struct TaskSimilarity: Sendable {
             }
         }
         return letters > 0 && digits > 0
+    }
+
+    /// The one ticket word among `words`, else `ShapeView.severalTickets` or `noTicket`.
+    func ticket<Words: Collection<Int32>>(of words: Words) -> Int32 {
+        var found = ShapeView.noTicket
+        for id in words where ticketWords[Int(id)] {
+            guard found == ShapeView.noTicket else { return ShapeView.severalTickets }
+            found = id
+        }
+        return found
     }
 
     /// Whether each of two whole titles' word ids (sorted) holds a ticket the other does not.
@@ -203,7 +221,12 @@ public struct TaskSimilarity: Sendable {
 
     /// `score` of two shapes seen in place.
     func score(_ a: ShapeView, _ b: ShapeView) -> Double {
-        if a.hasTicket && b.hasTicket && namesOtherTickets(a.full, b.full) { return 0 }
+        if a.hasTicket && b.hasTicket {
+            // Each naming one ticket (most titles that name any): a word is a ticket wherever it occurs, so each
+            // holds a ticket the other does not exactly when the two differ.
+            if a.ticket >= 0 && b.ticket >= 0 { if a.ticket != b.ticket { return 0 } }
+            else if namesOtherTickets(a.full, b.full) { return 0 }
+        }
         let whole = score(a.full, a.fullWeight, b.full, b.fullWeight)
         if !a.isHeadDifferent && !b.isHeadDifferent { return whole }
         return max(whole, score(a.head, a.headWeight, b.head, b.headWeight))

@@ -185,37 +185,33 @@ public struct TaskTracker: Sendable {
         return TrackedDrafts(drafts: drafts, sessions: ordered, text: text, decisions: decisions)
     }
 
-    /// Per-draft counters reused across items, so finding candidates never allocates per draft.
+    /// Per-draft counters reused across items, so finding candidates never allocates per draft. Each draft's
+    /// counters sit together (`Tally`): as four arrays, every draft a posting list named cost four cache lines.
     struct Scratch {
-        var stamp: [Int] = []
-        var count: [Int32] = []
-        var lastWord: [Int32] = []
-        var weight: [Double] = []
+        struct Tally {
+            /// The item these counters belong to (older counters are stale).
+            var item: Int32 = -1
+            /// The last word of the item that counted this draft.
+            var lastWord: Int32 = -1
+            /// How many of the item's words the draft shares, and their IDF weight.
+            var count: Int32 = 0
+            var weight = 0.0
+        }
+        var tallies: [Tally] = []
         var touched: [Int] = []
-        var item = 0
+        var item: Int32 = 0
 
-        /// The counters as unchecked buffers (grown first to cover every draft), and the touched list.
-        mutating func withBuffers(_ body: (UnsafeMutableBufferPointer<Int>, UnsafeMutableBufferPointer<Int32>,
-                                           UnsafeMutableBufferPointer<Int32>, UnsafeMutableBufferPointer<Double>, inout [Int]) -> Void) {
+        /// The counters as an unchecked buffer (grown first to cover every draft), and the touched list.
+        mutating func withBuffers(_ body: (UnsafeMutableBufferPointer<Tally>, inout [Int]) -> Void) {
             var list = touched
             touched = []
-            stamp.withUnsafeMutableBufferPointer { s in
-                count.withUnsafeMutableBufferPointer { c in
-                    lastWord.withUnsafeMutableBufferPointer { l in
-                        weight.withUnsafeMutableBufferPointer { w in body(s, c, l, w, &list) }
-                    }
-                }
-            }
+            tallies.withUnsafeMutableBufferPointer { body($0, &list) }
             touched = list
         }
 
         mutating func grow(to n: Int) {
-            guard stamp.count < n else { return }
-            let extra = n - stamp.count
-            stamp += [Int](repeating: -1, count: extra)
-            count += [Int32](repeating: 0, count: extra)
-            lastWord += [Int32](repeating: -1, count: extra)
-            weight += [Double](repeating: 0, count: extra)
+            guard tallies.count < n else { return }
+            tallies += [Tally](repeating: Tally(), count: n - tallies.count)
         }
     }
 
@@ -240,17 +236,18 @@ public struct TaskTracker: Sendable {
             let item = scratch.item
             // Unchecked buffers: this loop runs for every word of every mention over up to `postingScan`
             // drafts (10,000 generated notes: a quarter of the whole tracker in bounds and exclusivity checks).
-            scratch.withBuffers { stamp, count, lastWord, weight, touched in
+            scratch.withBuffers { tally, touched in
                 for t in shape.full {
                     let w = similarity.weight(t)
                     postings[Int(t)].withUnsafeBufferPointer { list in
                         for draft in list[max(0, list.count - postingScan)...] {
                             let d = Int(draft)
-                            if stamp[d] != item {
-                                stamp[d] = item; count[d] = 0; lastWord[d] = -1; weight[d] = 0
+                            if tally[d].item != item {
+                                tally[d] = Scratch.Tally(item: item, lastWord: t, count: 1, weight: w)
                                 touched.append(d)
+                            } else if tally[d].lastWord != t {
+                                tally[d].lastWord = t; tally[d].count += 1; tally[d].weight += w
                             }
-                            if lastWord[d] != t { lastWord[d] = t; count[d] += 1; weight[d] += w }
                         }
                     }
                 }
@@ -258,7 +255,9 @@ public struct TaskTracker: Sendable {
             let need: Int32 = shape.full.count == 1 ? 1 : 2
             candidates.removeAll()
             // Newest first: ties go to the newer draft, so an older one that ties is turned away at once.
-            for d in scratch.touched.reversed() where scratch.count[d] >= need && allowed(d) { candidates.offer(scratch.weight[d], d) }
+            for d in scratch.touched.reversed() where scratch.tallies[d].count >= need && allowed(d) {
+                candidates.offer(scratch.tallies[d].weight, d)
+            }
             // Scored against the draft's latest `shapesCompared` open mentions.
             for (_, d) in candidates.kept {
                 var best = 0.0

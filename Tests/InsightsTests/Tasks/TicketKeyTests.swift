@@ -92,6 +92,21 @@ struct TicketKeyTests {
         #expect(tasks.first { $0.title.hasPrefix("BIL-310") }?.mentions.map(\.session) == ["n2"])
     }
 
+    @Test("tickets part titles whether each names one or several", arguments: [
+        ("AUT-127: Fix retry logic for large accounts", "DAS-240: Fix retry logic for large accounts", false),
+        ("AUT-127: Fix retry logic for large accounts", "AUT-127: Fix retry logic for big accounts", true),
+        // Several tickets: apart only when each names one the other does not.
+        ("AUT-127 and DAS-240: Fix retry logic for large accounts", "AUT-127: Fix retry logic for large accounts", true),
+        ("AUT-127 and DAS-240: Fix retry logic for large accounts", "BIL-310: Fix retry logic for large accounts", false),
+        ("AUT-127 and DAS-240: Fix retry logic for large accounts", "DAS-240 and AUT-127: Fix retry logic for large accounts", true),
+        ("Fix retry logic for large accounts", "AUT-127: Fix retry logic for large accounts", true),
+    ])
+    func ticketsApart(a: String, b: String, same: Bool) {
+        let corpus = ["Ship the release", "Write the docs", "Fix the login page", "Update dependencies"]
+        #expect((TaskSimilarity.score(a, b, among: corpus) > 0) == same)
+        #expect((TaskSimilarity.score(b, a, among: corpus) > 0) == same)
+    }
+
     @Test("a done mention naming only the key closes its task, not the other")
     func closedByKey() {
         let tasks = TaskTracker().tasks(from: Self.notes("## Next Steps\n\n- [x] AUT-127\n"))
