@@ -10,7 +10,7 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// `update` only counts at the start of a heading ("Update: P0 Blocker Resolved").
     public static func classify(_ heading: String, _ vocabulary: Vocabulary) -> SectionKind? {
         let words = PhraseIndex.words(stripNumbering(Vocabulary.normalize(heading)))
-        let entry = PhraseIndex.longest(vocabulary.phrases.sections, in: words) { entry in
+        let entry = vocabulary.phrases.sections.longest(in: words) { entry in
             switch entry.value {
             case SectionKind.update.rawValue: return words.hasPrefixRun(entry.words)
             // "Stats", "Data", "Commits (16)" name the whole heading; "Data Structures" is not a reference.
@@ -23,16 +23,16 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// The finding category named by the longest matching phrase (`"Technical Findings"` → `"technical"`).
     public static func findingCategory(_ heading: String, _ vocabulary: Vocabulary) -> String {
-        PhraseIndex.longest(vocabulary.phrases.findingCategories, in: PhraseIndex.words(heading))?.value ?? "general"
+        vocabulary.phrases.findingCategories.longest(in: PhraseIndex.words(heading))?.value ?? "general"
     }
 
     /// Whether a findings heading names its subject before the section word ("VPN issues", "Checkers
     /// problems") rather than being a generic section ("Issues", "Technical Findings", "What didn't work").
     public static func namesSubject(_ heading: String, _ vocabulary: Vocabulary) -> Bool {
         let words = PhraseIndex.words(stripNumbering(Vocabulary.normalize(heading)))
-        let findings = vocabulary.phrases.sections.filter { $0.value == SectionKind.findings.rawValue }
-        if findings.contains(where: { words.hasPrefixRun($0.words) }) { return false }
-        guard let match = PhraseIndex.longest(findings, in: words) else { return false }
+        let findings = vocabulary.phrases.findingSections
+        if findings.entries.contains(where: { words.hasPrefixRun($0.words) }) { return false }
+        guard let match = findings.longest(in: words) else { return false }
         return Array(words.suffix(match.words.count)) == match.words && words.count <= match.words.count + 3
     }
 

@@ -34,8 +34,8 @@ struct TableReader {
     private static func role(of header: [String], _ v: Vocabulary) -> Role {
         let normalized = header.map(Vocabulary.normalize)
         let cellWords = normalized.map { $0.split(separator: " ").map(String.init) }
-        func best(_ entries: [PhraseIndex.Entry]) -> [String?] {
-            cellWords.map { PhraseIndex.longest(entries, in: $0)?.value }
+        func best(_ phrases: PhraseIndex.List) -> [String?] {
+            cellWords.map { phrases.longest(in: $0)?.value }
         }
         let table = best(v.phrases.tableColumns)
         let friction = best(v.phrases.frictionColumns)
@@ -70,8 +70,8 @@ struct TableReader {
         if cell.contains("✅") || cell.contains("✔") || cell.contains("☑") { return true }
         let words = PhraseIndex.words(cell)
         if words.isEmpty { return nil }
-        if PhraseIndex.longest(v.phrases.openWords, in: words) != nil { return false }
-        if PhraseIndex.longest(v.phrases.doneWords, in: words) != nil { return true }
+        if v.phrases.openWords.longest(in: words) != nil { return false }
+        if v.phrases.doneWords.longest(in: words) != nil { return true }
         return nil
     }
 }

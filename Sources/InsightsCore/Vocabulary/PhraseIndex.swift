@@ -9,20 +9,53 @@ public struct PhraseIndex: Sendable, Hashable {
         var length: Int { words.reduce(words.count - 1) { $0 + $1.count } }
     }
 
-    let sections: [Entry]
-    let findingCategories: [Entry]
-    let frictionColumns: [Entry]
-    let tableColumns: [Entry]
-    let openWords: [Entry]
-    let doneWords: [Entry]
+    /// Entries sorted longest first, with the entries that start with each word: a heading is compared only
+    /// with the phrases that start with one of its words (comparing it with every section phrase was 3.6% of
+    /// the instructions of a cold ingest).
+    struct List: Sendable, Hashable {
+        let entries: [Entry]
+        /// Per first word, the positions in `entries` of the entries that start with it, in order.
+        private let startingWith: [String: [Int]]
+
+        init(_ entries: [Entry]) {
+            self.entries = entries
+            startingWith = Dictionary(grouping: entries.indices) { entries[$0].words[0] }
+        }
+
+        /// The first entry (so the longest) that occurs in `words` on word boundaries and that `accept` takes.
+        func longest(in words: [String], where accept: (Entry) -> Bool = { _ in true }) -> Entry? {
+            var positions: [Int] = []
+            for word in words { positions += startingWith[word] ?? [] }
+            positions.sort()
+            var last = -1
+            for p in positions where p != last {
+                last = p
+                // The cheap test first: `accept` may look at every word.
+                if words.containsRun(entries[p].words) && accept(entries[p]) { return entries[p] }
+            }
+            return nil
+        }
+
+        func filter(_ isIncluded: (Entry) -> Bool) -> List { List(entries.filter(isIncluded)) }
+    }
+
+    let sections: List
+    /// The sections phrases that name a findings section.
+    let findingSections: List
+    let findingCategories: List
+    let frictionColumns: List
+    let tableColumns: List
+    let openWords: List
+    let doneWords: List
 
     init(_ v: Vocabulary) {
-        func entries(_ map: [String: [String]]) -> [Entry] {
-            map.flatMap { key, phrases in phrases.map { Entry(words: Self.words($0), value: key) } }
+        func entries(_ map: [String: [String]]) -> List {
+            List(map.flatMap { key, phrases in phrases.map { Entry(words: Self.words($0), value: key) } }
                 .filter { !$0.words.isEmpty }
-                .sorted { ($0.length, $0.value, $0.words.joined()) > ($1.length, $1.value, $1.words.joined()) }
+                .sorted { ($0.length, $0.value, $0.words.joined()) > ($1.length, $1.value, $1.words.joined()) })
         }
         sections = entries(v.sections)
+        findingSections = sections.filter { $0.value == SectionKind.findings.rawValue }
         findingCategories = entries(Dictionary(v.findingCategories.map { ($0.value, [$0.key]) }, uniquingKeysWith: +))
         frictionColumns = entries(v.frictionColumns)
         tableColumns = entries(v.tableColumns)
@@ -32,12 +65,6 @@ public struct PhraseIndex: Sendable, Hashable {
 
     static func words(_ text: String) -> [String] {
         Vocabulary.normalize(text).split(separator: " ").map(String.init)
-    }
-
-    /// The value of the longest entry occurring in `words` on word boundaries (entries are sorted longest first).
-    static func longest(_ entries: [Entry], in words: [String], where accept: (Entry) -> Bool = { _ in true }) -> Entry? {
-        // The cheap test first: `accept` may look at every word.
-        entries.first { words.containsRun($0.words) && accept($0) }
     }
 }
 

@@ -145,6 +145,41 @@ struct ClassifierTests {
         #expect(try #require(s.remaining.first).line == 8)
     }
 
+    @Test("a phrase list finds the entry a scan of every entry would, in headings made of its own phrases")
+    func phraseListMatchesScan() {
+        let phrases = Vocabulary.default.phrases!
+        for list in [phrases.sections, phrases.findingSections, phrases.findingCategories, phrases.frictionColumns,
+                     phrases.tableColumns, phrases.openWords, phrases.doneWords] {
+            let entries = list.entries
+            // Each phrase alone, after a word, and each pair of neighbouring phrases run together.
+            var headings = entries.map(\.words) + entries.map { ["the"] + $0.words + ["today"] }
+            headings += zip(entries, entries.dropFirst()).map { $0.words + $1.words }
+            headings += [[], ["nothing", "here"]]
+            for words in headings {
+                let scanned = entries.first { words.containsRun($0.words) }
+                #expect(list.longest(in: words) == scanned, "\(words)")
+                let shortOnly = entries.first { words.containsRun($0.words) && $0.words.count == 1 }
+                #expect(list.longest(in: words) { $0.words.count == 1 } == shortOnly, "\(words)")
+            }
+        }
+    }
+
+    @Test("the hashtag pre-check turns away only notes that hold no #tag", arguments: [
+        ("## Heading\n\nSee #12 and #3.\n", false), ("plain text, no marks\n", false), ("ends with #", false),
+        ("#tag at the start\n", true), ("a #tag\n", true), ("an #été tag\n", true), ("R&D notes\n", true),
+        ("&num;tag\n", true), ("# Title\n\n## Next Steps\n- [ ] fix #7\n", false),
+    ])
+    func hashtagPrecheck(markdown: String, may: Bool) {
+        #expect(NoteExtractor.mayHoldHashtag(markdown) == may)
+        // Whenever it says none, the walk finds none.
+        if !may { #expect(NoteParser().session(from: markdown, fileName: nil).tags.isEmpty) }
+    }
+
+    @Test("an entity spelling # still starts a tag")
+    func entityHashtag() {
+        #expect(NoteParser().session(from: "# N 2026-01-03\n\nWork on &num;billing today.\n", fileName: nil).tags == ["billing"])
+    }
+
     @Test("CRLF and a BOM change nothing")
     func crlfAndBOM() {
         let md = "# Notes 2026-02-03\n\n## TODO\n1. **Fix it** (P1)\n2. Then this - blocked by #1\n"
