@@ -23,8 +23,10 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        // Pure domain model and extraction: Foundation only.
-        .target(name: "InsightsCore"),
+        // SHA-256's compression on the CPU's SHA instructions (x86-64), for Core's `SHA256`; nothing elsewhere.
+        .target(name: "CSHA256"),
+        // Pure domain model and extraction: Foundation only (and CSHA256's one C function).
+        .target(name: "InsightsCore", dependencies: ["CSHA256"]),
         // The only importer of the C API: Markdown text -> Core's block tree, and HTML rendering.
         .target(name: "InsightsMarkdown", dependencies: ["CCMarkGFM", "InsightsCore"]),
         // The only importer of GRDB: schema, migrations, FTS5, queries.

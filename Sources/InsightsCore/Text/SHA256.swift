@@ -1,4 +1,7 @@
+import CSHA256
+
 /// SHA-256 (FIPS 180-4) of a byte buffer, as lowercase hex: the content hash that makes ingest idempotent.
+/// Blocks are compressed with the CPU's SHA instructions where it has them (`CSHA256`), else here.
 ///
 /// `SHA256.hex(Array("abc".utf8))` → `"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"`.
 public enum SHA256 {
@@ -17,8 +20,8 @@ public enum SHA256 {
         HexDigits.string(words(bytes))
     }
 
-    /// The digest as eight big-endian words.
-    static func words<C: Collection>(_ bytes: C) -> [UInt32] where C.Element == UInt8 {
+    /// The digest as eight big-endian words; `usesCPU: false` compresses here even where the CPU could.
+    static func words<C: Collection>(_ bytes: C, usesCPU: Bool = true) -> [UInt32] where C.Element == UInt8 {
         var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
         // The message padded in one allocation: bytes, 0x80, zeros, then the 64-bit bit length.
         let count = bytes.count
@@ -38,6 +41,10 @@ public enum SHA256 {
             let bitLength = UInt64(count) &* 8
             for i in 0..<8 { m[padded - 1 - i] = UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8)) }
         }
+        let compressed = usesCPU && message.withUnsafeBufferPointer { m in
+            h.withUnsafeMutableBufferPointer { insights_sha256_blocks($0.baseAddress!, m.baseAddress!, padded / 64) == 1 }
+        }
+        if compressed { return h }
         var w = [UInt32](repeating: 0, count: 64)
         message.withUnsafeBufferPointer { m in
             w.withUnsafeMutableBufferPointer { w in

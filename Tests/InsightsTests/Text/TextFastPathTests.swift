@@ -33,6 +33,17 @@ struct TextFastPathTests {
         #expect(h.hex.utf8.count == 32)
     }
 
+    @Test("the CPU's SHA instructions and the Swift compression agree on every length up to three blocks, and beyond")
+    func sha256Paths() {
+        var bytes: [UInt8] = []
+        var seed: UInt32 = 12345
+        for length in Array(0...200) + [1_000, 4_096, 65_537] {
+            while bytes.count < length { seed = seed &* 1_103_515_245 &+ 12_345; bytes.append(UInt8(truncatingIfNeeded: seed >> 16)) }
+            let message = Array(bytes.prefix(length))
+            #expect(SHA256.words(message) == SHA256.words(message, usesCPU: false), "length \(length)")
+        }
+    }
+
     @Test("a million 'a's hash to the published digest")
     func sha256Long() {
         #expect(SHA256.hex([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000))

@@ -1,0 +1,85 @@
+// SHA-256's compression with the x86 SHA extensions (SHA-NI), which this kind of machine has: the Swift
+// compression ran at 72 instructions a byte, 3.4% of the instructions of a cold ingest. Written from FIPS 180-4
+// and the instructions' definitions: SHA256RNDS2 runs two rounds on the state held as (a, b, e, f) and
+// (c, d, g, h); SHA256MSG1 and SHA256MSG2 compute four words of the message schedule.
+#include "sha256_blocks.h"
+
+#if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
+#include <cpuid.h>
+#include <immintrin.h>
+
+static const uint32_t round_constants[64] = {
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+};
+
+// CPUID leaf 7: EBX bit 29 is SHA; leaf 1: ECX bits 9 (SSSE3) and 19 (SSE4.1), used beside it.
+static int has_sha_instructions(void) {
+    unsigned a, b, c, d;
+    if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & (1u << 9)) || !(c & (1u << 19))) return 0;
+    if (__get_cpuid_max(0, 0) < 7) return 0;
+    __cpuid_count(7, 0, a, b, c, d);
+    return (b >> 29) & 1;
+}
+
+__attribute__((target("sha,ssse3,sse4.1")))
+static void compress(uint32_t state[8], const uint8_t *data, size_t blocks) {
+    // Big-endian words from the message's bytes.
+    const __m128i byte_swap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+    // (a, b, c, d) and (e, f, g, h) as the instructions hold them: (a, b, e, f) and (c, d, g, h), each with its
+    // first word in the highest lane.
+    __m128i abcd = _mm_loadu_si128((const __m128i *)&state[0]);
+    __m128i efgh = _mm_loadu_si128((const __m128i *)&state[4]);
+    __m128i badc = _mm_shuffle_epi32(abcd, 0xB1);
+    __m128i hgfe = _mm_shuffle_epi32(efgh, 0x1B);
+    __m128i abef = _mm_alignr_epi8(badc, hgfe, 8);
+    __m128i cdgh = _mm_blend_epi16(hgfe, badc, 0xF0);
+
+    for (; blocks > 0; blocks--, data += 64) {
+        const __m128i abef_before = abef, cdgh_before = cdgh;
+        __m128i w[4];  // the last four groups of four schedule words, group g in w[g % 4]
+        for (int g = 0; g < 16; g++) {
+            __m128i words;
+            if (g < 4) {
+                words = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(data + 16 * g)), byte_swap);
+            } else {
+                // W[t] = s1(W[t-2]) + W[t-7] + s0(W[t-15]) + W[t-16] for the group's four t.
+                __m128i partial = _mm_sha256msg1_epu32(w[g % 4], w[(g + 1) % 4]);
+                partial = _mm_add_epi32(partial, _mm_alignr_epi8(w[(g + 3) % 4], w[(g + 2) % 4], 4));
+                words = _mm_sha256msg2_epu32(partial, w[(g + 3) % 4]);
+            }
+            w[g % 4] = words;
+            __m128i plus_k = _mm_add_epi32(words, _mm_loadu_si128((const __m128i *)&round_constants[4 * g]));
+            cdgh = _mm_sha256rnds2_epu32(cdgh, abef, plus_k);
+            abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(plus_k, 0x0E));
+        }
+        abef = _mm_add_epi32(abef, abef_before);
+        cdgh = _mm_add_epi32(cdgh, cdgh_before);
+    }
+
+    __m128i feba = _mm_shuffle_epi32(abef, 0x1B);
+    __m128i dchg = _mm_shuffle_epi32(cdgh, 0xB1);
+    _mm_storeu_si128((__m128i *)&state[0], _mm_blend_epi16(feba, dchg, 0xF0));
+    _mm_storeu_si128((__m128i *)&state[4], _mm_alignr_epi8(dchg, feba, 8));
+}
+
+int insights_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t blocks) {
+    // -1 until first asked: racing threads both find the same answer.
+    static volatile int available = -1;
+    if (available < 0) available = has_sha_instructions();
+    if (!available) return 0;
+    compress(state, data, blocks);
+    return 1;
+}
+#else
+int insights_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t blocks) {
+    (void)state; (void)data; (void)blocks;
+    return 0;
+}
+#endif
