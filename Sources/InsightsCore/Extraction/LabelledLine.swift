@@ -8,9 +8,13 @@ struct LabelledLine {
     let value: String
 
     /// Nil unless the line starts (after an optional bullet) with `**Label**:`, `**Label:**` or `__Label__:`.
-    init?(_ line: Substring, maxLabelWords: Int = 6) {
+    /// (`checksMarks: false` skips the byte check for `**` / `__`, for tests that compare the two.)
+    init?(_ line: Substring, maxLabelWords: Int = 6, checksMarks: Bool = true) {
         // Most lines start with something else: an ASCII byte that is no bullet and no `*` or `_`.
         if let first = line.utf8.first(where: { !ASCII.isSpace($0) }), first < 0x80, !"-*+_".utf8.contains(first) { return nil }
+        // A label needs a `**` or `__` in the line, which most bullets lack (the checks below, on `String`s, were
+        // 2.9% of the instructions of a cold ingest).
+        guard !checksMarks || Self.hasDoubledMark(line.utf8) else { return nil }
         var s = Substring(line.trimmingSpaces)
         for bullet in ["- ", "* ", "+ "] where s.hasPrefix(bullet) { s = s.dropFirst(2); s = Substring(s.trimmingSpaces) }
         guard s.hasPrefix("**") || s.hasPrefix("__") else { return nil }
@@ -30,6 +34,16 @@ struct LabelledLine {
         guard !label.isEmpty, label.split(separator: " ").count <= maxLabelWords else { return nil }
         self.label = label
         self.value = rest.trimmingSpaces
+    }
+
+    /// Whether the bytes hold `**` or `__`.
+    static func hasDoubledMark(_ bytes: Substring.UTF8View) -> Bool {
+        var previous: UInt8 = 0
+        for b in bytes {
+            if b == previous && (b == UInt8(ascii: "*") || b == UInt8(ascii: "_")) { return true }
+            previous = b
+        }
+        return false
     }
 }
 

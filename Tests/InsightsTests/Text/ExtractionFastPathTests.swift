@@ -75,6 +75,36 @@ struct ExtractionFastPathTests {
         #expect(ItemText.split("Add security headers — CSP") == ("Add security headers", "CSP"))
         #expect(ItemText.dependencies(in: "Deploy (blocked by #1 and #3)").numbers == [1, 3])
         #expect(ItemText.dependencies(in: "Déployer — depends on #2").numbers == [2])
+        // The pre-checks only turn away what the full reading would find nothing in.
+        #expect(ItemText.dependencies(in: "Deploy; BLOCKED BY #4").numbers == [4])
+        #expect(ItemText.dependencies(in: "Ship it, Needs #5").numbers == [5])
+        #expect(ItemText.dependencies(in: "Wire the export after: the data migration").texts == [])
+        #expect(ItemText.dependencies(in: "Wire the export, Depends On the data migration").texts == ["the data migration"])
+        #expect(!ItemText.mayNameDependency("Add security headers - CSP, X-Frame-Options"))
+        #expect(!ItemText.mayNameDependency(""))
+        #expect(ItemText.mayNameDependency("Wait for REQUIRES"))
+        #expect(ItemText.mayNameDependency("é"), "text that is not ASCII is always read")
+        #expect(LabelledLine("- **Root Cause** none") == nil)
+        #expect(LabelledLine("- __Impact__: none")?.label == "Impact")
+        #expect(LabelledLine("- Root * Cause: _none_") == nil)
+        #expect(!LabelledLine.hasDoubledMark("- a * b _ c: d".utf8[...]))
+        #expect(LabelledLine.hasDoubledMark("x **y**".utf8[...]))
+    }
+
+    @Test("dependencies and labels read the same with and without their pre-checks, on every corpus note's lines")
+    func preChecksOnCorpus() throws {
+        var lines = 0, turnedAway = 0
+        for (path, text) in try WordSplittingTests.corpusNotes() {
+            for line in text.split(separator: "\n") {
+                let checked = ItemText.dependencies(in: String(line)), read = ItemText.dependencies(in: String(line), checksCues: false)
+                #expect(checked.numbers == read.numbers && checked.texts == read.texts, "\(path): \(line)")
+                let label = LabelledLine(line), readLabel = LabelledLine(line, checksMarks: false)
+                #expect(label?.label == readLabel?.label && label?.value == readLabel?.value, "\(path): \(line)")
+                lines += 1
+                if !ItemText.mayNameDependency(String(line)) { turnedAway += 1 }
+            }
+        }
+        #expect(lines > 5_000 && turnedAway > lines / 2)
     }
 }
 
