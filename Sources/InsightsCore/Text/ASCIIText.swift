@@ -116,4 +116,23 @@ enum ASCII {
         }
         return String(decoding: out, as: UTF8.self)
     }
+
+    /// The runs `alphanumericRuns` would join, each a `String` of its own (nil for text with any other byte).
+    /// `alphanumericWords("Don't  Panic!", skipping: 0x27)` → `["dont", "panic"]`.
+    static func alphanumericWords(_ text: String, skipping: UInt8? = nil) -> [String]? {
+        var words: [String] = []
+        var word: [UInt8] = []
+        for b in text.utf8 {
+            guard b < 0x80 else { return nil }
+            if b == skipping { continue }
+            if isLetter(b) || isDigit(b) {
+                word.append(lowercased(b))
+            } else if !word.isEmpty {
+                words.append(String(decoding: word, as: UTF8.self))
+                word.removeAll(keepingCapacity: true)
+            }
+        }
+        if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+        return words
+    }
 }

@@ -63,8 +63,11 @@ public struct PhraseIndex: Sendable, Hashable {
         doneWords = entries(["done": v.doneWords])
     }
 
+    /// `Vocabulary.normalize(text)`'s words; for ASCII text straight from its bytes (normalizing, splitting
+    /// and copying each word was 1.6% of the instructions of a cold ingest).
     static func words(_ text: String) -> [String] {
-        Vocabulary.normalize(text).split(separator: " ").map(String.init)
+        ASCII.alphanumericWords(text, skipping: UInt8(ascii: "'"))
+            ?? Vocabulary.normalize(text).split(separator: " ").map(String.init)
     }
 }
 

@@ -89,9 +89,15 @@ struct ExtractionFastPathTests {
         #expect(LabelledLine("- Root * Cause: _none_") == nil)
         #expect(!LabelledLine.hasDoubledMark("- a * b _ c: d".utf8[...]))
         #expect(LabelledLine.hasDoubledMark("x **y**".utf8[...]))
+        for (text, isPriority) in [("[P0] Fix it", true), ("  (High): Fix it", true), ("P1: Fix it", true), ("Fix it", false),
+                                   ("High availability setup", true), ("nice to have: x", false), ("🔴 Fix it", nil),
+                                   ("", false), ("[", false), ("Crit'ical - x", true)] as [(String, Bool?)] {
+            #expect(ItemText.asciiLeadingWordIsPriority(text, .default) == isPriority, "\(text)")
+        }
+        #expect(ItemText.leadingPriority("[P0] Fix it", .default)?.word == "P0")
     }
 
-    @Test("dependencies and labels read the same with and without their pre-checks, on every corpus note's lines")
+    @Test("dependencies, labels and phrase words read the same with and without their fast paths, on every corpus note's lines")
     func preChecksOnCorpus() throws {
         var lines = 0, turnedAway = 0
         for (path, text) in try WordSplittingTests.corpusNotes() {
@@ -100,6 +106,11 @@ struct ExtractionFastPathTests {
                 #expect(checked.numbers == read.numbers && checked.texts == read.texts, "\(path): \(line)")
                 let label = LabelledLine(line), readLabel = LabelledLine(line, checksMarks: false)
                 #expect(label?.label == readLabel?.label && label?.value == readLabel?.value, "\(path): \(line)")
+                if let isPriority = ItemText.asciiLeadingWordIsPriority(String(line), .default), !isPriority {
+                    #expect(ItemText.leadingPriority(String(line), .default, checksBytes: false) == nil, "\(path): \(line)")
+                }
+                #expect(PhraseIndex.words(String(line)) == Vocabulary.normalize(String(line)).split(separator: " ").map(String.init),
+                        "\(path): \(line)")
                 lines += 1
                 if !ItemText.mayNameDependency(String(line)) { turnedAway += 1 }
             }
