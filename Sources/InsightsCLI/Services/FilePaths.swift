@@ -12,9 +12,10 @@ import Darwin
 /// `FilePaths.standardized("notes/./a/../b.md", cwd: "/home/me")` → `"/home/me/notes/b.md"`.
 enum FilePaths {
     /// `path` made absolute against `cwd`, with `.`, `..` and repeated slashes removed, without touching the
-    /// file system (what `URL(fileURLWithPath:).standardizedFileURL.path` gives).
-    static func standardized(_ path: String, cwd: String = FileManager.default.currentDirectoryPath) -> String {
-        let full = path.hasPrefix("/") ? path : cwd + "/" + path
+    /// file system (what `URL(fileURLWithPath:).standardizedFileURL.path` gives). `cwd` defaults to the current
+    /// folder, asked for only when `path` is relative (asking is a system call: two per note of an ingest).
+    static func standardized(_ path: String, cwd: String? = nil) -> String {
+        let full = path.hasPrefix("/") ? path : (cwd ?? FileManager.default.currentDirectoryPath) + "/" + path
         // Most paths are clean already: no `.` or `..` segment, no doubled or trailing slash.
         if !full.containsASCII("/.") && !full.containsASCII("//") && (full.utf8.count == 1 || !full.hasSuffix("/")) { return full }
         var parts: [Substring] = []

@@ -12,6 +12,8 @@ struct FilePathsTests {
     func standardized(path: String) {
         let cwd = FileManager.default.currentDirectoryPath
         #expect(FilePaths.standardized(path, cwd: cwd) == URL(fileURLWithPath: path).standardizedFileURL.path)
+        // Without a folder given, a relative path is read against the current one.
+        #expect(FilePaths.standardized(path) == URL(fileURLWithPath: path).standardizedFileURL.path)
     }
 
     @Test("resolved follows symlinks and is nil for a missing file")
