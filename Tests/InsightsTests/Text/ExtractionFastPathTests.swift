@@ -95,6 +95,10 @@ struct ExtractionFastPathTests {
             #expect(ItemText.asciiLeadingWordIsPriority(text, .default) == isPriority, "\(text)")
         }
         #expect(ItemText.leadingPriority("[P0] Fix it", .default)?.word == "P0")
+        #expect(TaskSimilarity.joinIdentifiers("Close ROAD-034 and T-9 - then ship") == "Close ROAD034 and T9 - then ship")
+        #expect(!TaskSimilarity.mayHoldIdentifier("Retry - backoff -9 a- -b"))
+        #expect(TaskSimilarity.mayHoldIdentifier("x-1"))
+        #expect(!TaskSimilarity.mayHoldIdentifier("-1") && !TaskSimilarity.mayHoldIdentifier("x-"))
     }
 
     @Test("dependencies, labels and phrase words read the same with and without their fast paths, on every corpus note's lines")
@@ -109,6 +113,8 @@ struct ExtractionFastPathTests {
                 if let isPriority = ItemText.asciiLeadingWordIsPriority(String(line), .default), !isPriority {
                     #expect(ItemText.leadingPriority(String(line), .default, checksBytes: false) == nil, "\(path): \(line)")
                 }
+                #expect(TaskSimilarity.joinIdentifiers(String(line)) == TaskSimilarity.joinIdentifiers(String(line), checks: false),
+                        "\(path): \(line)")
                 #expect(PhraseIndex.words(String(line)) == Vocabulary.normalize(String(line)).split(separator: " ").map(String.init),
                         "\(path): \(line)")
                 lines += 1
