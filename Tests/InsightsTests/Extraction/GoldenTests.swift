@@ -39,7 +39,7 @@ struct GoldenTests {
         let file = Self.goldenFolder.appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["INSIGHTS_RECORD_GOLDENS"] != nil {
             try FileManager.default.createDirectory(at: Self.goldenFolder, withIntermediateDirectories: true)
-            try actual.write(to: file, atomically: true, encoding: .utf8)
+            try actual.write(to: file, atomically: false, encoding: .utf8)
             Issue.record("recorded \(name); review it, then run again without INSIGHTS_RECORD_GOLDENS")
             return
         }

@@ -53,7 +53,7 @@ struct BulkIngestTests {
         var edited = try String(contentsOfFile: seedPath, encoding: .utf8)
         edited += "\n\n## Next Steps\n- Zanzibar quokka follow-up\n"
         let path = d1.path + "/SESSION_INSIGHTS-2025-12-17.md"
-        try edited.write(toFile: path, atomically: true, encoding: .utf8)
+        try edited.write(toFile: path, atomically: false, encoding: .utf8)
         _ = try Ingester(journal: bulk, vocabulary: .default, today: "2026-11-25").ingest(InputReader.read([path], isLossy: false), isDryRun: false)
         #expect(try bulk.openIndex(readOnly: true).search(SearchQuery("quokka")).hits.count == 1)
     }

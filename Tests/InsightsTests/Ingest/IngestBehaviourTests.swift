@@ -67,7 +67,7 @@ struct IngestBehaviourTests {
         // A different note under that name is the user's own file: the new note goes beside it.
         let other = try dir.write("in/other.md", note.replacingOccurrences(of: "invoice numbers", with: "credit notes"))
         _ = try? FileManager.default.removeItem(atPath: dir.path + "/j/.insights")
-        try (note + "\nEdited by hand.\n").write(toFile: dir.path + "/j/2026-03-02-billing-migration.md", atomically: true, encoding: .utf8)
+        try (note + "\nEdited by hand.\n").write(toFile: dir.path + "/j/2026-03-02-billing-migration.md", atomically: false, encoding: .utf8)
         let second = try ingester(dir.path + "/j").ingest(input(other), isDryRun: false)
         #expect(second.files.first?.file == "2026-03-02-billing-migration-2.md")
     }

@@ -47,7 +47,7 @@ struct SiteGoldenTests {
         let actual = try SiteFixtures.read(out, path)
         let file = Self.golden.appendingPathComponent(path.replacingOccurrences(of: "/", with: "--"))
         if ProcessInfo.processInfo.environment["INSIGHTS_RECORD"] != nil {
-            try actual.write(to: file, atomically: true, encoding: .utf8)
+            try actual.write(to: file, atomically: false, encoding: .utf8)
             Issue.record("recorded \(file.path): review it, then run again without INSIGHTS_RECORD")
             return
         }

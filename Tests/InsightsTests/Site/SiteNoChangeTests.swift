@@ -50,7 +50,7 @@ struct SiteNoChangeTests {
         // A note edited in the journal (its text is rendered on its page) without an ingest.
         let note = try #require(try FileManager.default.contentsOfDirectory(atPath: journal.path).sorted().first { $0.hasSuffix(".md") })
         let path = journal.path + "/" + note
-        try (String(contentsOfFile: path, encoding: .utf8) + "\nA closing line added by hand.\n").write(toFile: path, atomically: true, encoding: .utf8)
+        try (String(contentsOfFile: path, encoding: .utf8) + "\nA closing line added by hand.\n").write(toFile: path, atomically: false, encoding: .utf8)
         let edited = try Self.build(journal.path, site, ["--title", "Team"])
         #expect(edited.steps != Self.shortcut)
         // Only that note's page among the session pages, and it shows the new text.

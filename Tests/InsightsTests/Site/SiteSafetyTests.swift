@@ -96,7 +96,7 @@ struct SiteSafetyTests {
     @Test("a journal's templates/ folder overrides a default template of the same name")
     func templateOverride() throws {
         let folder = try SiteFixtures.tempFolder("tpl")
-        try "<h1>Custom {{siteTitle}}</h1>\n".write(toFile: folder + "/home.mustache", atomically: true, encoding: .utf8)
+        try "<h1>Custom {{siteTitle}}</h1>\n".write(toFile: folder + "/home.mustache", atomically: false, encoding: .utf8)
         let templates = try TemplateSet.defaults.overridden(byFolder: folder)
         #expect(templates.overridden == ["home.mustache"])
         let out = try SiteFixtures.tempFolder("tpl-out")
