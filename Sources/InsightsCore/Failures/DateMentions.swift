@@ -7,6 +7,8 @@ import Foundation
 /// with `noteDate: "2026-09-10"`, "Same failure as on the 3rd" → `["2026-09-03"]`.
 public enum DateMentions {
     public static func find(in text: String, year: String, noteDate: String = "") -> Set<String> {
+        // Every date and ordinal read below has an ASCII digit (`Int` parses no other); many texts have none.
+        guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return [] }
         var out = ordinals(in: text, noteDate: noteDate)
         let chars = Array(text.utf8)
         func digits(_ i: Int, _ n: Int) -> Bool {

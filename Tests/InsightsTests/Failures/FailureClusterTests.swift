@@ -164,6 +164,8 @@ struct FailureTextTests {
         ("THE 2nd time: breathe 4th, the3rd", "2026-09-10", ["2026-09-02"]),
         ("again on the\u{00A0}— 5th", "2026-09-10", ["2026-09-05"]),
         ("the build broke in the morning", "2026-09-10", []),
+        // Digits of other scripts are no date and no day (the digit pre-check turns the text away).
+        ("on the ３rd and the ٣rd, ２０２６-０９-０３", "2026-09-10", []),
     ])
     func mentions(text: String, date: String, expected: [String]) {
         #expect(DateMentions.find(in: text, year: String(date.prefix(4)), noteDate: date) == Set(expected))
