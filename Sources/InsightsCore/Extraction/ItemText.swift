@@ -133,26 +133,14 @@ enum ItemText {
             var i = 0
             while i < bytes.count && ASCII.isSpace(bytes[i]) { i += 1 }
             if i < bytes.count && (bytes[i] == UInt8(ascii: "[") || bytes[i] == UInt8(ascii: "(")) { i += 1 }
-            // The word as `Vocabulary.normalize` writes it: letters lowercased, digits, one space for each run
-            // of other bytes between them, apostrophes left out.
-            var normalized: [UInt8] = []
-            var isEmpty = true, pending = false
-            while i < bytes.count {
-                let b = bytes[i]
-                if b >= 0x80 { return nil }
-                if ASCII.isSpace(b) || leadingBreaks.contains(b) { break }
-                isEmpty = false
+            let start = i
+            while i < bytes.count && !ASCII.isSpace(bytes[i]) && !leadingBreaks.contains(bytes[i]) {
+                if bytes[i] >= 0x80 { return nil }
                 i += 1
-                if b == UInt8(ascii: "'") { continue }
-                if ASCII.isLetter(b) || ASCII.isDigit(b) {
-                    if pending && !normalized.isEmpty { normalized.append(0x20) }
-                    pending = false
-                    normalized.append(ASCII.lowercased(b))
-                } else {
-                    pending = true
-                }
             }
-            return !isEmpty && vocabulary.priorities[String(decoding: normalized, as: UTF8.self)] != nil
+            guard i > start else { return false }
+            let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+            return vocabulary.priorities[Vocabulary.normalize(word)] != nil
         }
     }
 
@@ -261,7 +249,7 @@ enum ItemText {
         var numbers: [Int] = []
         var texts: [String] = []
         let isASCII = lower.isAllASCII
-        for cue in dependencyCues.map({ String(decoding: $0, as: UTF8.self) }) {
+        for cue in dependencyCues {
             var search = lower.startIndex
             while let r = isASCII ? lower.asciiRange(of: cue, from: search) : lower.range(of: cue, range: search..<lower.endIndex) {
                 search = r.upperBound
@@ -293,7 +281,7 @@ enum ItemText {
     }
 
     static let dependencyCues = ["blocked by", "depends on", "dependent on", "requires", "after", "waiting on", "waits for", "needs"]
-        .map { Array($0.utf8) }
+    private static let dependencyCueBytes = dependencyCues.map { Array($0.utf8) }
 
     /// False only when `text` is ASCII and names none of `dependencyCues` in any case (most items): then
     /// `dependencies` finds nothing without lowercasing and searching the text eight times (1.8% of the
@@ -309,7 +297,7 @@ enum ItemText {
                 // Cues start with a, b, d, n, r or w.
                 switch b | 0x20 {
                 case UInt8(ascii: "a"), UInt8(ascii: "b"), UInt8(ascii: "d"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "w"):
-                    for cue in dependencyCues where cue[0] == b | 0x20 && i + cue.count <= bytes.count {
+                    for cue in dependencyCueBytes where cue[0] == b | 0x20 && i + cue.count <= bytes.count {
                         var k = 1
                         while k < cue.count && ASCII.lowercased(base[i + k]) == cue[k] { k += 1 }
                         if k == cue.count { return true }

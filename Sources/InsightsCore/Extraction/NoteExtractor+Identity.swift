@@ -100,18 +100,12 @@ extension NoteExtractor {
     static func mayHoldHashtag(_ markdown: String) -> Bool {
         var markdown = markdown
         return markdown.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            if memchr(base, Int32(UInt8(ascii: "&")), bytes.count) != nil { return true }
-            var start = 0
-            while start < bytes.count, let found = memchr(base + start, Int32(UInt8(ascii: "#")), bytes.count - start) {
-                let next = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
-                if next < bytes.count {
-                    let b = bytes[next]
-                    if b >= 0x80 || (b | 0x20 >= UInt8(ascii: "a") && b | 0x20 <= UInt8(ascii: "z")) { return true }
-                }
-                start = next
+            if ASCII.anyPosition(of: UInt8(ascii: "&"), in: bytes, where: { _ in true }) { return true }
+            return ASCII.anyPosition(of: UInt8(ascii: "#"), in: bytes) { i in
+                guard i + 1 < bytes.count else { return false }
+                let next = bytes[i + 1]
+                return next >= 0x80 || ASCII.isLetter(next)
             }
-            return false
         }
     }
 }

@@ -113,14 +113,9 @@ extension TaskSimilarity {
     static func mayHoldIdentifier(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress, bytes.count >= 3 else { return false }
-            var start = 1
-            while start < bytes.count - 1, let found = memchr(base + start, Int32(UInt8(ascii: "-")), bytes.count - 1 - start) {
-                let i = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-                if ASCII.isLetter(bytes[i - 1]) && ASCII.isDigit(bytes[i + 1]) { return true }
-                start = i + 1
+            ASCII.anyPosition(of: UInt8(ascii: "-"), in: bytes, from: 1) { i in
+                i + 1 < bytes.count && ASCII.isLetter(bytes[i - 1]) && ASCII.isDigit(bytes[i + 1])
             }
-            return false
         }
     }
 

@@ -84,6 +84,19 @@ enum ASCII {
     @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
     @inline(__always) static func lowercased(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
 
+    /// Whether some position of `byte` in `bytes`, at `from` or after, passes `test` (the positions found with
+    /// `memchr`, for pre-checks that look for a mark and what stands beside it).
+    static func anyPosition(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int = 0, where test: (Int) -> Bool) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var start = from
+        while start < bytes.count, let found = memchr(base + start, Int32(byte), bytes.count - start) {
+            let i = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            if test(i) { return true }
+            start = i + 1
+        }
+        return false
+    }
+
     /// Whether ASCII `text`, lowercased, contains `needle` (lowercase ASCII).
     static func contains(_ text: String, lowercased needle: String) -> Bool {
         let hay = Array(text.utf8), pattern = Array(needle.utf8)
@@ -102,19 +115,11 @@ enum ASCII {
     static func alphanumericRuns(_ text: String, separator: UInt8, skipping: UInt8? = nil) -> String? {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
-        var pending = false
-        for b in text.utf8 {
-            guard b < 0x80 else { return nil }
-            if b == skipping { continue }
-            if isLetter(b) || isDigit(b) {
-                if pending && !out.isEmpty { out.append(separator) }
-                pending = false
-                out.append(lowercased(b))
-            } else {
-                pending = true
-            }
+        let isASCII = forEachAlphanumericByte(text, skipping: skipping) { b, startsRun in
+            if startsRun && !out.isEmpty { out.append(separator) }
+            out.append(b)
         }
-        return String(decoding: out, as: UTF8.self)
+        return isASCII ? String(decoding: out, as: UTF8.self) : nil
     }
 
     /// The runs `alphanumericRuns` would join, each a `String` of its own (nil for text with any other byte).
@@ -122,17 +127,30 @@ enum ASCII {
     static func alphanumericWords(_ text: String, skipping: UInt8? = nil) -> [String]? {
         var words: [String] = []
         var word: [UInt8] = []
-        for b in text.utf8 {
-            guard b < 0x80 else { return nil }
-            if b == skipping { continue }
-            if isLetter(b) || isDigit(b) {
-                word.append(lowercased(b))
-            } else if !word.isEmpty {
-                words.append(String(decoding: word, as: UTF8.self))
-                word.removeAll(keepingCapacity: true)
-            }
+        let isASCII = forEachAlphanumericByte(text, skipping: skipping) { b, startsRun in
+            if startsRun && !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)); word.removeAll(keepingCapacity: true) }
+            word.append(b)
         }
         if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
-        return words
+        return isASCII ? words : nil
+    }
+
+    /// Calls `body` with each letter (lowercased) and digit of ASCII `text`, and whether it starts a run (other
+    /// bytes end runs; `skipping` is left out as if absent); stops and returns false at the first byte that is
+    /// not ASCII. Inlined, so each caller's loop stays one loop over the bytes.
+    @inline(__always)
+    private static func forEachAlphanumericByte(_ text: String, skipping: UInt8?, _ body: (UInt8, Bool) -> Void) -> Bool {
+        var startsRun = true
+        for b in text.utf8 {
+            guard b < 0x80 else { return false }
+            if b == skipping { continue }
+            if isLetter(b) || isDigit(b) {
+                body(lowercased(b), startsRun)
+                startsRun = false
+            } else {
+                startsRun = true
+            }
+        }
+        return true
     }
 }
