@@ -25,16 +25,18 @@ enum Derived {
             FreedMemory.release()  // the runs decoded on every core
             // Tasks and failures read the same inputs and nothing else: one core each. Clustering takes less
             // than half as long as tracking, so the clusters are written, and let go, while the tasks are still
-            // being tracked (holding both until both were done was 30 MB more at 50,000 notes). Each side is
-            // handed its inputs (`Handoff`) and owns them; the candidates go once clustered.
+            // being tracked (holding both until both were done was 30 MB more at 50,000 notes), a run at a time
+            // as they are made. Each side is handed its inputs (`Handoff`) and owns them; the candidates go once
+            // clustered.
             let taskInputs = Handoff(intake)
             intake = TaskIntake()
             let failureInputs = Handoff(candidates)
             candidates = []
             let tasks = Background { [taskDecisions] in TaskTracker(decisions: taskDecisions).track(taskInputs.take() ?? TaskIntake()) }
             do {
-                let clusters = FailureClusterer().clusters(ordered: failureInputs.take() ?? [], decisions: failureDecisions)
-                try tx.replaceFailures(clusters)
+                try tx.replaceFailures { write in
+                    try FailureClusterer().eachClusterRun(ordered: failureInputs.take() ?? [], decisions: failureDecisions, of: 2048, write)
+                }
                 // The search index's rebuild after a bulk write (SQLite, on this thread) while tracking goes on.
                 try tx.finishSearchIndex()
             } catch {

@@ -14,14 +14,8 @@ public struct FailureGrouping: Sendable {
     init(candidates: [FailureCandidate], facets: CandidateFacets, vectors: TermVectors, groups: [[Int]],
          lent: [Int: [FailureFix]] = [:], clusterer: FailureClusterer) {
         self.candidates = candidates; self.facets = facets; self.vectors = vectors; self.clusterer = clusterer
-        var taken = Set<String>()
         var built: [(FailureCluster, [Int])] = []
-        for g in groups {
-            let cluster = Self.build(g, candidates, { clusterer.score($0, $1, facets, vectors) }, vectors,
-                                     lent: g.flatMap { lent[$0] ?? [] }.filter { f in !g.contains { candidates[$0].key == f.session + "#\(f.line)" } },
-                                     taken: &taken)
-            built.append((cluster, g))
-        }
+        Self.buildEach(groups, candidates, facets, vectors, lent: lent, clusterer: clusterer) { built.append(($0, $1)) }
         // Recurring first: most sessions, then most recent, then id.
         built.sort { ($1.0.sessions, $1.0.lastSeen, $0.0.id) < ($0.0.sessions, $0.0.lastSeen, $1.0.id) }
         self.clusters = built.map(\.0)
@@ -38,6 +32,20 @@ public struct FailureGrouping: Sendable {
 
     /// The bar the pair had to reach.
     public func threshold(_ a: Int, _ b: Int) -> Double { clusterer.threshold(facets.items[a], facets.items[b]) }
+
+    /// Each group's cluster, in the groups' order (which decides which of two colliding ids gets the longer
+    /// form), given to `body` with its group.
+    static func buildEach(_ groups: [[Int]], _ candidates: [FailureCandidate], _ facets: CandidateFacets, _ vectors: TermVectors,
+                          lent: [Int: [FailureFix]], clusterer: FailureClusterer,
+                          _ body: (FailureCluster, [Int]) throws -> Void) rethrows {
+        var taken = Set<String>()
+        for g in groups {
+            let cluster = build(g, candidates, { clusterer.score($0, $1, facets, vectors) }, vectors,
+                                lent: g.flatMap { lent[$0] ?? [] }.filter { f in !g.contains { candidates[$0].key == f.session + "#\(f.line)" } },
+                                taken: &taken)
+            try body(cluster, g)
+        }
+    }
 
     static func build(_ g: [Int], _ c: [FailureCandidate], _ score: (Int, Int) -> Double, _ v: TermVectors,
                       lent: [FailureFix] = [], taken: inout Set<String>) -> FailureCluster {

@@ -24,12 +24,17 @@ extension IndexTransaction {
 
     /// Makes the failure table hold exactly `clusters` (see `replaceTasks`).
     public func replaceFailures(_ clusters: [FailureCluster]) throws {
+        try replaceFailures { write in try write(clusters) }
+    }
+
+    /// `replaceFailures(_:)` with the clusters given a run at a time (see `replaceTasks(inRuns:)`).
+    public func replaceFailures(inRuns produce: (_ write: ([FailureCluster]) throws -> Void) throws -> Void) throws {
         try replace(table: "failure", id: \.id, perCore: 128,
                     insert: "INSERT OR REPLACE INTO failure(id, title, sessions, last_seen, json, digest) VALUES (?, ?, ?, ?, ?, ?)",
                     bind: { row, c, json, digest in
                         row.bind(c.id); row.bind(c.title); row.bind(c.sessions); row.bind(c.lastSeen); row.bind(json); row.bind(digest)
                     },
-                    values: { write in try write(clusters) })
+                    values: produce)
     }
 
     /// Makes `table` hold exactly the values `values` gives (a run at a time): writes those that are new or whose
