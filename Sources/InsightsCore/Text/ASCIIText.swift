@@ -5,8 +5,8 @@ import Foundation
 ///
 /// `"Blocked by #1".asciiRange(of: "by")` → the range of `by`; `"né".isAllASCII` → `false`.
 extension StringProtocol {
-    /// Whether every byte is below 0x80.
-    var isAllASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
+    /// Whether every byte is below 0x80 (eight at a time for text in memory, as nearly all is).
+    var isAllASCII: Bool { utf8.withContiguousStorageIfAvailable(ASCII.isAll) ?? utf8.allSatisfy { $0 < 0x80 } }
 
     /// Whether the ASCII `needle` occurs in this text, comparing bytes: where `contains` finds it unless a
     /// combining mark follows the match (see `byteRange(of:)`). With Foundation imported, `contains` with a
@@ -83,6 +83,20 @@ enum ASCII {
     @inline(__always) static func isVisible(_ b: UInt8) -> Bool { b > 32 && b < 127 }
     @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
     @inline(__always) static func lowercased(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
+
+    /// Whether every byte is below 0x80, read eight at a time (a byte at a time this was 1.2% of an ingest's
+    /// instructions).
+    static func isAll(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var seen: UInt64 = 0
+        var i = 0
+        while i + 8 <= bytes.count {
+            seen |= UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            i += 8
+        }
+        while i < bytes.count { seen |= UInt64(base[i]); i += 1 }
+        return seen & 0x8080_8080_8080_8080 == 0
+    }
 
     /// Whether some position of `byte` in `bytes`, at `from` or after, passes `test` (the positions found with
     /// `memchr`, for pre-checks that look for a mark and what stands beside it).

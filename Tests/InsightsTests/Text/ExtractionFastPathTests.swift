@@ -95,15 +95,40 @@ struct ExtractionFastPathTests {
             #expect(ItemText.asciiLeadingWordIsPriority(text, .default) == isPriority, "\(text)")
         }
         #expect(ItemText.leadingPriority("[P0] Fix it", .default)?.word == "P0")
+        for text in ["  P1: Fix it ", "Fix it (High)", "1. Fix it", "Fix it", "", "   ", "Fix [x]", "Fix it\r\n"] {
+            let (title, severity) = ItemText.titleAndSeverity(text, .default)
+            let read = ItemText.titleAndSeverity(text, .default, checksBytes: false)
+            #expect(title == read.title && severity == read.severity, "\(text)")
+        }
+        var stems = TaskSimilarity.StemCache()
+        let sample = "Env_Var docs for ROAD-034, an 0123456789abcdefXYZ word and a_sixteen_bytes_"
+        var readStems = TaskSimilarity.StemCache()
+        let forms = TaskSimilarity.words(sample, stems: &stems)
+        #expect(forms == Tokens.words(TaskSimilarity.joinIdentifiers(sample)).compactMap { readStems.form($0) })
+        #expect(forms.contains("document") && forms.contains("road034") && !forms.contains("for"))
+        #expect(stems.shortForms.count == 8 && stems.forms.count == 1, "only the 19-byte word in the String table")
+        #expect(TaskSimilarity.ShortWord(UnsafeBufferPointer(start: nil, count: 0)) == TaskSimilarity.ShortWord(UnsafeBufferPointer(start: nil, count: 0)))
+        #expect(ItemText.plainASCIITitle(" Fix it ") == "Fix it")
+        #expect(ItemText.plainASCIITitle("Fix it (P1)") == nil && ItemText.plainASCIITitle("2) Fix") == nil)
+        #expect(ItemText.plainASCIITitle("Fix é") == nil && ItemText.plainASCIITitle("") == nil)
+        for (text, may) in [("Raise to P3", true), ("p4 and p9", false), ("HIGH load", true), ("hig", false), ("Lo w", false),
+                            ("urgen", false), ("Cri'tical", true), ("🔴 x", true), ("café", false), ("medium", true)] {
+            #expect(ItemText.mayHoldPriorityWord(text) == may, "\(text)")
+            #expect(ItemText.mayHoldPriorityWord(text, checksBytes: false) == may, "\(text)")
+        }
+        #expect(ItemText.asciiMayHoldPriorityWord(UnsafeBufferPointer(start: nil, count: 0)) == false)
+        #expect("0123456789abcdef0".isAllASCII && !"0123456789abcdeé".isAllASCII && "".isAllASCII)
+        #expect(!"0123456789abcdef0123é"[...].isAllASCII)
         #expect(TaskSimilarity.joinIdentifiers("Close ROAD-034 and T-9 - then ship") == "Close ROAD034 and T9 - then ship")
         #expect(!TaskSimilarity.mayHoldIdentifier("Retry - backoff -9 a- -b"))
         #expect(TaskSimilarity.mayHoldIdentifier("x-1"))
         #expect(!TaskSimilarity.mayHoldIdentifier("-1") && !TaskSimilarity.mayHoldIdentifier("x-"))
     }
 
-    @Test("dependencies, labels and phrase words read the same with and without their fast paths, on every corpus note's lines")
+    @Test("dependencies, labels, titles, priority words, title words and phrase words read the same with and without their fast paths, on every corpus note's lines")
     func preChecksOnCorpus() throws {
         var lines = 0, turnedAway = 0
+        var stems = TaskSimilarity.StemCache(), readStems = TaskSimilarity.StemCache()
         for (path, text) in try WordSplittingTests.corpusNotes() {
             for line in text.split(separator: "\n") {
                 let checked = ItemText.dependencies(in: String(line)), read = ItemText.dependencies(in: String(line), checksCues: false)
@@ -115,6 +140,17 @@ struct ExtractionFastPathTests {
                 }
                 #expect(TaskSimilarity.joinIdentifiers(String(line)) == TaskSimilarity.joinIdentifiers(String(line), checks: false),
                         "\(path): \(line)")
+                let title = ItemText.titleAndSeverity(String(line), .default)
+                let readTitle = ItemText.titleAndSeverity(String(line), .default, checksBytes: false)
+                #expect(title.title == readTitle.title && title.severity == readTitle.severity, "\(path): \(line)")
+                #expect(ItemText.mayHoldPriorityWord(String(line)) == ItemText.mayHoldPriorityWord(String(line), checksBytes: false),
+                        "\(path): \(line)")
+                #expect(line.isAllASCII == line.utf8.allSatisfy { $0 < 0x80 }, "\(path): \(line)")
+                // Twice through the same caches: once filling them, once reading them.
+                for _ in 0..<2 {
+                    #expect(TaskSimilarity.words(String(line), stems: &stems)
+                            == Tokens.words(TaskSimilarity.joinIdentifiers(String(line))).compactMap { readStems.form($0) }, "\(path): \(line)")
+                }
                 #expect(PhraseIndex.words(String(line)) == Vocabulary.normalize(String(line)).split(separator: " ").map(String.init),
                         "\(path): \(line)")
                 lines += 1
