@@ -229,6 +229,7 @@ package struct Ingester {
             // while tasks and failures are recomputed; the index commits only once they are.
             var publishing: Background<Void>?
             try index.writing({ batch in
+                if building != nil { batch.keepInputs(expecting: inputs.count) }
                 try decideAll(batch)
                 guard batch.hasChanges else { return }
                 try writeNotes(batch, atLeast: 0)

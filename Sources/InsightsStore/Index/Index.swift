@@ -327,7 +327,17 @@ extension IndexTransaction {
     /// `inDateOrder` by date then id (SQLite's byte order). Reading them a run at a time lets a caller keep only
     /// what it needs of each (fetching every blob first held 74 MB more at 50,000 notes). One stored before this
     /// format, or by an index older than schema v6, is made from the session's JSON and stored for the next time.
+    /// In date order during a first write, they are the inputs the batch kept (`IndexBatch.takeKeptInputs`).
     public func forEachDerivedInputRun(inDateOrder: Bool = false, _ body: (inout [DerivedInput]) throws -> Void) throws {
+        if inDateOrder, var kept = batch?.takeKeptInputs(), var ordered = try inStoredOrder(taking: &kept) {
+            for start in stride(from: 0, to: ordered.count, by: 4096) {
+                let end = min(start + 4096, ordered.count)
+                var run = ordered[start..<end].map { $0! }
+                for i in start..<end { ordered[i] = nil }  // held by the run alone, for `body` to take
+                try body(&run)
+            }
+            return
+        }
         let strings = SharedStrings()
         // Made again from their sessions: stored once the cursor is done (not under it).
         var remade: [(id: String, bytes: [UInt8])] = []
@@ -353,6 +363,25 @@ extension IndexTransaction {
         }
         let update = try db.makeStatement(sql: "UPDATE session SET derived = ? WHERE id = ?")
         for (id, bytes) in remade { try update.execute(arguments: [Data(bytes), id]) }
+    }
+}
+
+extension IndexTransaction {
+    /// `inputs`, moved out (so that each is held once), in the session table's date-then-id order, when they
+    /// are the stored sessions' inputs exactly (one for each stored session, none other); nil otherwise.
+    private func inStoredOrder(taking inputs: inout [DerivedInput]) throws -> [DerivedInput?]? {
+        defer { inputs = [] }
+        let ids = try String.fetchAll(db, sql: "SELECT id FROM session ORDER BY date, id")
+        guard ids.count == inputs.count else { return nil }
+        var position: [String: Int] = [:]
+        position.reserveCapacity(ids.count)
+        for (i, id) in ids.enumerated() { position[id] = i }
+        var ordered = [DerivedInput?](repeating: nil, count: ids.count)
+        for input in inputs {
+            guard let at = position[input.id], ordered[at] == nil else { return nil }
+            ordered[at] = input
+        }
+        return ordered
     }
 }
 

@@ -55,6 +55,52 @@ struct DerivedStorageTests {
         #expect(remade.flatMap { DerivedInput(bytes: [UInt8]($0)) }?.id == "a")
     }
 
+    @Test("a first write hands the recompute the inputs it stored, in date-then-id order, instead of reading them back")
+    func keptByFirstWrite() throws {
+        let index = try Index.inMemory()
+        let seed = try Corpus.session(Corpus.seed)
+        func sessions(_ ids: [(String, String)]) -> [StoredSession] {
+            ids.map { id, date in
+                var s = seed
+                s.id = id; s.date = date; s.hash = id
+                return StoredSession(session: s, file: id + ".md")
+            }
+        }
+        // The stored inputs are blanked before the recompute: read back, they would be made again and stored.
+        func write(_ batches: [[StoredSession]], into index: Index, expecting: Int? = nil) throws -> (seen: [String], blanked: Int) {
+            var seen: [String] = []
+            try index.writing({ batch in
+                batch.keepInputs(expecting: expecting ?? batches.joined().count)
+                for b in batches { try batch.store(b) }
+                try batch.db.execute(sql: "UPDATE session SET derived = NULL")
+            }, then: { tx in
+                try tx.forEachDerivedInputRun(inDateOrder: true) { run in
+                    seen += run.map(\.id)
+                    #expect(run.allSatisfy { $0.tasks.remaining.count == seed.remaining.count && $0 == DerivedInput(sessions([($0.id, $0.date)])[0].session) })
+                }
+            })
+            return (seen, try index.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM session WHERE derived IS NULL") ?? 0 })
+        }
+        let first = try write([sessions([("b", "2026-02-01"), ("c", "2026-01-15")]), sessions([("a", "2026-02-01")])], into: index)
+        #expect(first.seen == ["c", "a", "b"])
+        #expect(first.blanked == 3, "kept, not read back")
+        let second = try write([sessions([("d", "2026-03-01")])], into: index)
+        #expect(second.seen == ["c", "a", "b", "d"])
+        #expect(second.blanked == 0, "the index held sessions: read back, and made again")
+        let large = try write([sessions([("e", "2026-03-01")])], into: try Index.inMemory(), expecting: IndexBatch.maxKeptInputs + 1)
+        #expect(large.seen == ["e"] && large.blanked == 0, "more expected than are kept: read back")
+
+        // A first write that stores one id twice keeps the later session only: read back.
+        let other = try Index.inMemory()
+        var seen: [String] = []
+        try other.writing({ batch in
+            batch.keepInputs(expecting: 2)
+            try batch.store(sessions([("a", "2026-01-01")]))
+            try batch.store(sessions([("a", "2026-01-02")]))
+        }, then: { tx in try tx.forEachDerivedInputRun(inDateOrder: true) { run in seen += run.map { $0.id + " " + $0.date } } })
+        #expect(seen == ["a 2026-01-02"])
+    }
+
     @Test("replacing tasks rewrites only the changed rows and deletes the ones gone")
     func differentialTasks() throws {
         let (index, seed) = try seedIndex()
