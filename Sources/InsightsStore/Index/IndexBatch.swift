@@ -67,8 +67,16 @@ public final class IndexBatch {
         guard !setAside.isEmpty else { return }
         for sql in setAside { try db.execute(sql: sql) }
         setAside = []
+        // FTS5 writes its pending terms out as a new segment whenever they pass `hashsize` (1 MB unless set) and
+        // merges segments as it goes: rebuilding 10,000 notes' items made six segments in 0.45 s, with 8 MB one
+        // in 0.32-0.38 s (for 10 MB more memory). The setting stays with the index; inserts outside a rebuild
+        // write a segment per statement anyway (see `insertItems`).
+        try db.execute(sql: "INSERT INTO item_fts(item_fts, rank) VALUES('hashsize', \(Self.searchHashSize))")
         try db.execute(sql: "INSERT INTO item_fts(item_fts) VALUES('rebuild')")
     }
+
+    /// The pending search-index bytes FTS5 holds before writing them out as a segment (see `endBulk`).
+    static let searchHashSize = 8 << 20
 
     /// Deletes the sessions with these ids (their items go with them).
     public func remove(_ ids: [String]) throws {

@@ -39,13 +39,15 @@ struct BulkIngestTests {
             #expect(x.hits.map(\.score) == y.hits.map(\.score), "\(query)")
             #expect(z.hits.map(\.title) == y.hits.map(\.title) && z.hits.map(\.score) == y.hits.map(\.score), "\(query)")
         }
-        for index in [a, b, c] {
-            let (triggers, check) = try index.writer.read { db in
+        for (index, isRebuilt) in [(a, true), (b, false), (c, true)] {
+            let (triggers, check, hashSize) = try index.writer.read { db in
                 (try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'item'"),
-                 try Int.fetchOne(db, sql: "SELECT count(*) FROM item_fts_idx"))
+                 try Int.fetchOne(db, sql: "SELECT count(*) FROM item_fts_idx"),
+                 try Int.fetchOne(db, sql: "SELECT v FROM item_fts_config WHERE k = 'hashsize'"))
             }
             #expect(triggers == 3)
             #expect((check ?? 0) > 0)
+            #expect(hashSize == (isRebuilt ? IndexBatch.searchHashSize : nil), "a rebuild holds 8 MB of terms before writing a segment")
         }
         try bulk.openIndex().debugExecute("INSERT INTO item_fts(item_fts) VALUES('integrity-check')")
         // A later, small ingest keeps the index in step item by item, through the restored triggers.
