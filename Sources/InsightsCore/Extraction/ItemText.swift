@@ -158,8 +158,9 @@ enum ItemText {
                 i += 1
             }
             guard i > start else { return false }
-            let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
-            return vocabulary.priorities[Vocabulary.normalize(word)] != nil
+            let bytes = UnsafeBufferPointer(rebasing: bytes[start..<i])
+            if let rank = vocabulary.priorityRank(ascii: bytes) { return rank != nil }
+            return vocabulary.priorities[Vocabulary.normalize(String(decoding: bytes, as: UTF8.self))] != nil
         }
     }
 

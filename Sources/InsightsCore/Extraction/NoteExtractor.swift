@@ -281,7 +281,10 @@ struct Walk {
         let words = text.isAllASCII
             ? text.utf8.split(whereSeparator: { ASCII.isSpace($0) || Self.headingBreaks.contains($0) }).prefix(3).map { Substring($0) }
             : Array(text.split(whereSeparator: { $0.isWhitespace || "-–—:()".contains($0) }).prefix(3))
+        let vocabulary = vocabulary  // captured alone, not with a copy of the walk
         for w in words {
+            // Most headings' first words name no priority: told on their bytes, without a `String` of each.
+            if let rank = w.utf8.withContiguousStorageIfAvailable({ vocabulary.priorityRank(ascii: $0) }) ?? nil, rank == nil { continue }
             let n = Vocabulary.normalize(String(w))
             guard let rank = vocabulary.priorities[n] else { continue }
             // "Blockers" names a rank, not a priority word anyone writes: show it as P0.

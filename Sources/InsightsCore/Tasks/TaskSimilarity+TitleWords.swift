@@ -88,20 +88,6 @@ extension TaskSimilarity {
         }
     }
 
-    /// An ASCII word of 1 to 16 bytes, lowercased, packed into two integers (zero bytes after its end: a word
-    /// holds none).
-    struct ShortWord: Hashable, Sendable {
-        var low: UInt64 = 0
-        var high: UInt64 = 0
-
-        init?(_ word: UnsafeBufferPointer<UInt8>) {
-            guard word.count <= 16 else { return nil }
-            for (i, b) in word.enumerated() {
-                let lowered = UInt64(ASCII.lowercased(b))
-                if i < 8 { low |= lowered << (8 * UInt64(i)) } else { high |= lowered << (8 * UInt64(i - 8)) }
-            }
-        }
-    }
 
     /// The comparable words of a title: `Tokens.content` after expanding common abbreviations.
     ///

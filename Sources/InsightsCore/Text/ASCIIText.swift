@@ -129,7 +129,7 @@ enum ASCII {
     static func alphanumericRuns(_ text: String, separator: UInt8, skipping: UInt8? = nil) -> String? {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
-        let isASCII = forEachAlphanumericByte(text, skipping: skipping) { b, startsRun in
+        let isASCII = forEachAlphanumericByte(text.utf8, skipping: skipping) { b, startsRun in
             if startsRun && !out.isEmpty { out.append(separator) }
             out.append(b)
         }
@@ -141,7 +141,7 @@ enum ASCII {
     static func alphanumericWords(_ text: String, skipping: UInt8? = nil) -> [String]? {
         var words: [String] = []
         var word: [UInt8] = []
-        let isASCII = forEachAlphanumericByte(text, skipping: skipping) { b, startsRun in
+        let isASCII = forEachAlphanumericByte(text.utf8, skipping: skipping) { b, startsRun in
             if startsRun && !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)); word.removeAll(keepingCapacity: true) }
             word.append(b)
         }
@@ -149,13 +149,13 @@ enum ASCII {
         return isASCII ? words : nil
     }
 
-    /// Calls `body` with each letter (lowercased) and digit of ASCII `text`, and whether it starts a run (other
+    /// Calls `body` with each letter (lowercased) and digit of ASCII `bytes`, and whether it starts a run (other
     /// bytes end runs; `skipping` is left out as if absent); stops and returns false at the first byte that is
     /// not ASCII. Inlined, so each caller's loop stays one loop over the bytes.
     @inline(__always)
-    private static func forEachAlphanumericByte(_ text: String, skipping: UInt8?, _ body: (UInt8, Bool) -> Void) -> Bool {
+    static func forEachAlphanumericByte<Bytes: Sequence<UInt8>>(_ bytes: Bytes, skipping: UInt8?, _ body: (UInt8, Bool) -> Void) -> Bool {
         var startsRun = true
-        for b in text.utf8 {
+        for b in bytes {
             guard b < 0x80 else { return false }
             if b == skipping { continue }
             if isLetter(b) || isDigit(b) {

@@ -22,6 +22,13 @@ public struct Vocabulary: Sendable, Hashable, Codable {
     public private(set) var priorities: [String: Int]
     /// The phrases above, normalized and split into words once.
     public private(set) var phrases: PhraseIndex!
+    /// The priority words that are ASCII and up to 16 bytes, packed (see `priorityRank(ascii:)`).
+    private var shortPriorities: [ShortPriority] = []
+
+    private struct ShortPriority: Sendable, Hashable {
+        var word: ShortWord
+        var rank: Int
+    }
 
     public init(sections: [String: [String]], findingCategories: [String: String],
                 frictionColumns: [String: [String]], tableColumns: [String: [String]],
@@ -31,6 +38,19 @@ public struct Vocabulary: Sendable, Hashable, Codable {
         self.doneWords = doneWords; self.openWords = openWords
         self.priorities = Dictionary(priorities.map { (Self.normalize($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
         self.phrases = PhraseIndex(self)
+        self.shortPriorities = Self.shortPriorities(self.priorities)
+    }
+
+    private static func shortPriorities(_ priorities: [String: Int]) -> [ShortPriority] {
+        priorities.compactMap { word, rank in ShortWord(normalizing: word.utf8).map { ShortPriority(word: $0, rank: rank) } }
+    }
+
+    /// `priorities[Vocabulary.normalize(word)]` for an ASCII word, read on its bytes: `.some(nil)` when it names
+    /// no priority, nil when its bytes cannot tell (not ASCII, or longer than 16 bytes normalized). Making,
+    /// normalizing and hashing a `String` for every item's leading word was 1% of a cold ingest's instructions.
+    func priorityRank(ascii word: UnsafeBufferPointer<UInt8>) -> Int?? {
+        guard let key = ShortWord(normalizing: word) else { return nil }
+        return .some(shortPriorities.first { $0.word == key }?.rank)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -134,6 +154,7 @@ public struct Vocabulary: Sendable, Hashable, Codable {
         result.openWords += (other.openWords ?? []).map(Self.normalize)
         for (word, rank) in other.priorities ?? [:] { result.priorities[Self.normalize(word)] = rank }
         result.phrases = PhraseIndex(result)
+        result.shortPriorities = Self.shortPriorities(result.priorities)
         return result
     }
 

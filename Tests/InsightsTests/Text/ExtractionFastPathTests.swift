@@ -100,6 +100,16 @@ struct ExtractionFastPathTests {
             let read = ItemText.titleAndSeverity(text, .default, checksBytes: false)
             #expect(title == read.title && severity == read.severity, "\(text)")
         }
+        func rank(_ word: String, _ vocabulary: Vocabulary = .default) -> Int?? {
+            var word = word
+            return word.withUTF8 { vocabulary.priorityRank(ascii: $0) }
+        }
+        #expect(rank("[P0]") == .some(0) && rank("High:") == .some(1) && rank("nice_to_have") == .some(3))
+        #expect(rank("Fix") == .some(nil) && rank("") == .some(nil) && rank("p'0") == .some(0))
+        #expect(rank("a_very_long_word_past_16") == nil && rank("é") == nil && rank("🔴") == nil)
+        var override = VocabularyOverride()
+        override.priorities = ["Someday": 3]
+        #expect(rank("someday", Vocabulary.default.merged(with: override)) == .some(3) && rank("someday") == .some(nil))
         var stems = TaskSimilarity.StemCache()
         let sample = "Env_Var docs for ROAD-034, an 0123456789abcdefXYZ word and a_sixteen_bytes_"
         var readStems = TaskSimilarity.StemCache()
@@ -107,7 +117,9 @@ struct ExtractionFastPathTests {
         #expect(forms == Tokens.words(TaskSimilarity.joinIdentifiers(sample)).compactMap { readStems.form($0) })
         #expect(forms.contains("document") && forms.contains("road034") && !forms.contains("for"))
         #expect(stems.shortForms.count == 8 && stems.forms.count == 1, "only the 19-byte word in the String table")
-        #expect(TaskSimilarity.ShortWord(UnsafeBufferPointer(start: nil, count: 0)) == TaskSimilarity.ShortWord(UnsafeBufferPointer(start: nil, count: 0)))
+        #expect(ShortWord(UnsafeBufferPointer(start: nil, count: 0)) == ShortWord(normalizing: "!!".utf8))
+        #expect(ShortWord(normalizing: "Don't  Panic!".utf8) == ShortWord(normalizing: "dont panic".utf8))
+        #expect(ShortWord(normalizing: "0123456789abcdef".utf8) != nil && ShortWord(normalizing: "0123456789abcdefg".utf8) == nil)
         #expect(ItemText.plainASCIITitle(" Fix it ") == "Fix it")
         #expect(ItemText.plainASCIITitle("Fix it (P1)") == nil && ItemText.plainASCIITitle("2) Fix") == nil)
         #expect(ItemText.plainASCIITitle("Fix é") == nil && ItemText.plainASCIITitle("") == nil)
@@ -146,6 +158,10 @@ struct ExtractionFastPathTests {
                 #expect(ItemText.mayHoldPriorityWord(String(line)) == ItemText.mayHoldPriorityWord(String(line), checksBytes: false),
                         "\(path): \(line)")
                 #expect(line.isAllASCII == line.utf8.allSatisfy { $0 < 0x80 }, "\(path): \(line)")
+                for word in line.split(separator: " ").prefix(6) {
+                    let known = word.utf8.withContiguousStorageIfAvailable { Vocabulary.default.priorityRank(ascii: $0) } ?? nil
+                    if let known { #expect(known == Vocabulary.default.priorities[Vocabulary.normalize(String(word))], "\(path): \(word)") }
+                }
                 // Twice through the same caches: once filling them, once reading them.
                 for _ in 0..<2 {
                     #expect(TaskSimilarity.words(String(line), stems: &stems)
