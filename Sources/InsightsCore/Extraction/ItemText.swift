@@ -81,12 +81,9 @@ enum ItemText {
     /// Removes leading numbering and a trailing parenthetical priority from a title.
     ///
     /// `"1. Migration Tracking is Broken (P0 BLOCKER)"` → `("Migration Tracking is Broken", "P0 BLOCKER")`.
-    /// (`checksBytes: false` skips `plainASCIITitle`, for tests that compare the two.)
+    /// (`checksBytes: false` skips `asciiTitleAndSeverity`, for tests that compare the two.)
     static func titleAndSeverity(_ heading: String, _ vocabulary: Vocabulary, checksBytes: Bool = true) -> (title: String, severity: String?) {
-        if checksBytes, let plain = plainASCIITitle(heading) {
-            guard let (word, rest) = leadingPriority(plain, vocabulary) else { return (plain, nil) }
-            return (rest.trimmingSpaces, word)
-        }
+        if checksBytes, let read = asciiTitleAndSeverity(heading, vocabulary) { return read }
         var t = Substring(heading.trimmingSpaces)
         // "1." / "1)" / "#1" / "Finding 1:" numbering
         var digits = t.prefix { $0.isNumber }
@@ -111,15 +108,45 @@ enum ItemText {
         return (String(t).trimmingSpaces, severity)
     }
 
-    /// `heading` without its surrounding white space, when that is ASCII, does not start with a digit and
-    /// does not end with `)` or `]`: then it has no numbering and no trailing severity, and only a leading
-    /// priority can change it (nil for any other heading). Reading every item's title by `Character` was 3% of
-    /// the instructions of a cold ingest.
-    static func plainASCIITitle(_ heading: String) -> String? {
-        let t = heading.trimmingSpaces
-        guard let first = t.utf8.first, let last = t.utf8.last, !ASCII.isDigit(first),
-              last != UInt8(ascii: ")"), last != UInt8(ascii: "]"), t.isAllASCII else { return nil }
-        return t
+    /// `titleAndSeverity` of an ASCII heading without a `\r`, on its bytes (each byte one character); nil for
+    /// any other heading. Reading every item's title by `Character` was 3% of the instructions of a cold ingest.
+    static func asciiTitleAndSeverity(_ heading: String, _ vocabulary: Vocabulary) -> (title: String, severity: String?)? {
+        var heading = heading
+        return heading.withUTF8 { bytes -> (title: String, severity: String?)? in
+            guard ASCII.isAll(bytes), !bytes.contains(0x0d) else { return nil }
+            var start = 0, end = bytes.count
+            func trim() {
+                while start < end && ASCII.isSpace(bytes[start]) { start += 1 }
+                while end > start && ASCII.isSpace(bytes[end - 1]) { end -= 1 }
+            }
+            func text(_ from: Int, _ to: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self) }
+            trim()
+            // "1." / "1)" / "1:" numbering
+            var digits = start
+            while digits < end && ASCII.isDigit(bytes[digits]) { digits += 1 }
+            if digits > start && digits < end && [UInt8(ascii: "."), UInt8(ascii: ")"), UInt8(ascii: ":")].contains(bytes[digits]) {
+                start = digits + 1
+            }
+            trim()
+            var severity: String?
+            // "Title (High)" / "Title [P1]"
+            if end > start && (bytes[end - 1] == UInt8(ascii: ")") || bytes[end - 1] == UInt8(ascii: "]")),
+               let open = (start..<end).last(where: { bytes[$0] == UInt8(ascii: "(") || bytes[$0] == UInt8(ascii: "[") }) {
+                var innerStart = open + 1, innerEnd = end - 1
+                while innerStart < innerEnd && ASCII.isSpace(bytes[innerStart]) { innerStart += 1 }
+                while innerEnd > innerStart && ASCII.isSpace(bytes[innerEnd - 1]) { innerEnd -= 1 }
+                let inner = text(innerStart, innerEnd)
+                if priorityRank(in: inner, vocabulary) != nil || severityWords.contains(Vocabulary.normalize(inner)) {
+                    severity = inner
+                    end = open
+                    trim()
+                }
+            }
+            let title = text(start, end)
+            // "[P0] Title" / "P1: Title"
+            if severity == nil, let (word, rest) = leadingPriority(title, vocabulary) { return (rest.trimmingSpaces, word) }
+            return (title, severity)
+        }
     }
 
     static let severityWords: Set<String> = ["critical", "major", "minor", "severe", "blocker", "high", "medium", "low", "sev1", "sev2", "sev3"]

@@ -95,7 +95,8 @@ struct ExtractionFastPathTests {
             #expect(ItemText.asciiLeadingWordIsPriority(text, .default) == isPriority, "\(text)")
         }
         #expect(ItemText.leadingPriority("[P0] Fix it", .default)?.word == "P0")
-        for text in ["  P1: Fix it ", "Fix it (High)", "1. Fix it", "Fix it", "", "   ", "Fix [x]", "Fix it\r\n"] {
+        for text in ["  P1: Fix it ", "Fix it (High)", "1. Fix it", "Fix it", "", "   ", "Fix [x]", "Fix it\r\n", "7", "4)", "(P2)",
+                     "x ( minor )", "1: [ ] (low)", "Fix ) it (", "]", "99 problems (P3) ", "Ship [P1", "1.2.3 release (Critical)"] {
             let (title, severity) = ItemText.titleAndSeverity(text, .default)
             let read = ItemText.titleAndSeverity(text, .default, checksBytes: false)
             #expect(title == read.title && severity == read.severity, "\(text)")
@@ -120,9 +121,10 @@ struct ExtractionFastPathTests {
         #expect(ShortWord(UnsafeBufferPointer(start: nil, count: 0)) == ShortWord(normalizing: "!!".utf8))
         #expect(ShortWord(normalizing: "Don't  Panic!".utf8) == ShortWord(normalizing: "dont panic".utf8))
         #expect(ShortWord(normalizing: "0123456789abcdef".utf8) != nil && ShortWord(normalizing: "0123456789abcdefg".utf8) == nil)
-        #expect(ItemText.plainASCIITitle(" Fix it ") == "Fix it")
-        #expect(ItemText.plainASCIITitle("Fix it (P1)") == nil && ItemText.plainASCIITitle("2) Fix") == nil)
-        #expect(ItemText.plainASCIITitle("Fix é") == nil && ItemText.plainASCIITitle("") == nil)
+        #expect(ItemText.asciiTitleAndSeverity(" 2) Fix it (P1) ", .default)! == ("Fix it", "P1"))
+        #expect(ItemText.asciiTitleAndSeverity("3. [High]: Fix [it]", .default)! == ("Fix [it]", "High"))
+        #expect(ItemText.asciiTitleAndSeverity("12 monkeys (see notes)", .default)! == ("12 monkeys (see notes)", nil))
+        #expect(ItemText.asciiTitleAndSeverity("Fix é", .default) == nil && ItemText.asciiTitleAndSeverity("a\r\nb", .default) == nil)
         for (text, may) in [("Raise to P3", true), ("p4 and p9", false), ("HIGH load", true), ("hig", false), ("Lo w", false),
                             ("urgen", false), ("Cri'tical", true), ("🔴 x", true), ("café", false), ("medium", true)] {
             #expect(ItemText.mayHoldPriorityWord(text) == may, "\(text)")
