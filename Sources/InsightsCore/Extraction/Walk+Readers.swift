@@ -175,8 +175,10 @@ extension Walk {
         let head = item.kind == .paragraph ? item : (item.children.first ?? item)
         var (title, detail, priority) = itemTitle(head)
         guard !title.isEmpty else { return }
-        let whole = note.source(from: item.line, to: item.endLine)
-        if priority == nil { priority = ItemText.priorityWord(in: whole.prefix(300).description, vocabulary) }
+        if priority == nil {
+            let whole = note.source(from: item.line, to: item.endLine)
+            priority = ItemText.priorityWord(in: whole.characterPrefix(300), vocabulary)
+        }
         if item.children.count > 1 {
             let rest = note.source(from: item.children[1].line, to: item.endLine).trimmingSpaces
             detail = detail.isEmpty ? rest : detail + "\n" + rest

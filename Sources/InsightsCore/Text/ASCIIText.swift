@@ -8,6 +8,18 @@ extension StringProtocol {
     /// Whether every byte is below 0x80 (eight at a time for text in memory, as nearly all is).
     var isAllASCII: Bool { utf8.withContiguousStorageIfAvailable(ASCII.isAll) ?? utf8.allSatisfy { $0 < 0x80 } }
 
+    /// `String(prefix(n))`: the first `n` characters, cut by bytes when they are ASCII without a `\r` and the
+    /// byte after them is ASCII too (then no character spans the cut), by `Character` otherwise.
+    func characterPrefix(_ n: Int) -> String {
+        let cut: String?? = utf8.withContiguousStorageIfAvailable { bytes in
+            let count = Swift.min(n, bytes.count)
+            let head = UnsafeBufferPointer(rebasing: bytes[..<count])
+            guard ASCII.isAll(head), !head.contains(0x0d), count == bytes.count || bytes[count] < 0x80 else { return nil }
+            return String(decoding: head, as: UTF8.self)
+        }
+        return (cut ?? nil) ?? String(prefix(n))
+    }
+
     /// Whether the ASCII `needle` occurs in this text, comparing bytes: where `contains` finds it unless a
     /// combining mark follows the match (see `byteRange(of:)`). With Foundation imported, `contains` with a
     /// string goes through `NSString` (6,000 instructions a call).

@@ -133,6 +133,9 @@ struct ExtractionFastPathTests {
         #expect(ItemText.asciiMayHoldPriorityWord(UnsafeBufferPointer(start: nil, count: 0)) == false)
         #expect("0123456789abcdef0".isAllASCII && !"0123456789abcdeé".isAllASCII && "".isAllASCII)
         #expect(!"0123456789abcdef0123é"[...].isAllASCII)
+        for (text, n) in [("abc", 2), ("abc", 9), ("ab\r\nc", 3), ("abe\u{301}x", 3), ("abé", 2), ("", 1), ("a🔴b", 2)] {
+            #expect(text.characterPrefix(n) == String(text.prefix(n)), "\(text) \(n)")
+        }
         #expect(TaskSimilarity.joinIdentifiers("Close ROAD-034 and T-9 - then ship") == "Close ROAD034 and T9 - then ship")
         #expect(!TaskSimilarity.mayHoldIdentifier("Retry - backoff -9 a- -b"))
         #expect(TaskSimilarity.mayHoldIdentifier("x-1"))
@@ -160,6 +163,7 @@ struct ExtractionFastPathTests {
                 #expect(ItemText.mayHoldPriorityWord(String(line)) == ItemText.mayHoldPriorityWord(String(line), checksBytes: false),
                         "\(path): \(line)")
                 #expect(line.isAllASCII == line.utf8.allSatisfy { $0 < 0x80 }, "\(path): \(line)")
+                for n in [0, 1, 40, 300] { #expect(line.characterPrefix(n) == String(line.prefix(n)), "\(path): \(line)") }
                 for word in line.split(separator: " ").prefix(6) {
                     let known = word.utf8.withContiguousStorageIfAvailable { Vocabulary.default.priorityRank(ascii: $0) } ?? nil
                     if let known { #expect(known == Vocabulary.default.priorities[Vocabulary.normalize(String(word))], "\(path): \(word)") }
