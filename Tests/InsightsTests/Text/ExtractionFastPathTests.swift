@@ -112,6 +112,11 @@ struct ExtractionFastPathTests {
         override.priorities = ["Someday": 3]
         #expect(rank("someday", Vocabulary.default.merged(with: override)) == .some(3) && rank("someday") == .some(nil))
         var stems = TaskSimilarity.StemCache()
+        for title in ["A-1-2", "AB-12-CD-34", "a-1b", "x_WEB-101", "WEB--101", "WEB-101_", "-1 A- B-", "T-9", "Fix WEB-101: retry"] {
+            var fresh = TaskSimilarity.StemCache(), read = TaskSimilarity.StemCache()
+            #expect(TaskSimilarity.words(title, stems: &fresh)
+                    == Tokens.words(TaskSimilarity.joinIdentifiers(title, checks: false)).compactMap { read.form($0) }, "\(title)")
+        }
         let sample = "Env_Var docs for ROAD-034, an 0123456789abcdefXYZ word and a_sixteen_bytes_"
         var readStems = TaskSimilarity.StemCache()
         let forms = TaskSimilarity.words(sample, stems: &stems)
