@@ -3,10 +3,29 @@ import Foundation
 /// Reading list items: title and detail, priority, dependencies, done marks.
 enum ItemText {
     /// Drops a leading `-`, `–`, `—`, `:` or `|` separator: `" - Must be done"` → `"Must be done"`.
-    static func dropLeadingSeparator(_ text: String) -> String {
+    /// (`checksBytes: false` skips the byte reading, for tests that compare the two.)
+    static func dropLeadingSeparator(_ text: String, checksBytes: Bool = true) -> String {
+        if checksBytes, let read = asciiDropLeadingSeparator(text) { return read }
         var s = Substring(text.trimmingSpaces)
         while let f = s.first, "-–—:|".contains(f) { s.removeFirst() }
         return s.trimmingSpaces
+    }
+
+    /// `dropLeadingSeparator` on bytes when what it drops and the bytes it stops at are ASCII (each such byte is a
+    /// character of its own); nil otherwise. By `Character`, it was 0.6% of a cold ingest's instructions.
+    static func asciiDropLeadingSeparator(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var start = 0, end = bytes.count
+            while start < end && ASCII.isSpace(bytes[start]) { start += 1 }
+            while start < end && (bytes[start] == UInt8(ascii: "-") || bytes[start] == UInt8(ascii: ":") || bytes[start] == UInt8(ascii: "|")) {
+                start += 1
+            }
+            while start < end && ASCII.isSpace(bytes[start]) { start += 1 }
+            while end > start && ASCII.isSpace(bytes[end - 1]) { end -= 1 }
+            guard start == end || (bytes[start] < 0x80 && bytes[end - 1] < 0x80) else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
     }
 
     /// Splits a plain item into a short title and the rest. A ticket key before the separator stays with the
@@ -17,7 +36,7 @@ enum ItemText {
         let t = text.trimmingSpaces
         let isASCII = t.isAllASCII
         // In ASCII without a `\r\n` each byte is one character: counted without grapheme breaking.
-        let countsBytes = isASCII && !t.utf8.contains(0x0d)
+        let countsBytes = isASCII && t.utf8.withContiguousStorageIfAvailable({ !$0.contains(0x0d) }) == true
         func length<S: StringProtocol>(_ s: S) -> Int { countsBytes ? s.utf8.count : s.count }
         for separator in isASCII ? [" - ", ": "] : [" — ", " – ", " - ", ": "] {
             guard var r = isASCII ? t.asciiRange(of: separator) : t.range(of: separator) else { continue }

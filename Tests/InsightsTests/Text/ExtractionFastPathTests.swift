@@ -117,6 +117,9 @@ struct ExtractionFastPathTests {
             #expect(TaskSimilarity.words(title, stems: &fresh)
                     == Tokens.words(TaskSimilarity.joinIdentifiers(title, checks: false)).compactMap { read.form($0) }, "\(title)")
         }
+        for text in [" - x", "- - x ", ":|x", "--", "", "  ", "— x", "-\u{301}x", "x\u{301}", " \u{301}", "-\r\nx", "\r\n- x \r\n", "- é ", "| x\u{00A0}"] {
+            #expect(ItemText.dropLeadingSeparator(text) == ItemText.dropLeadingSeparator(text, checksBytes: false), "\(text.debugDescription)")
+        }
         let sample = "Env_Var docs for ROAD-034, an 0123456789abcdefXYZ word and a_sixteen_bytes_"
         var readStems = TaskSimilarity.StemCache()
         let forms = TaskSimilarity.words(sample, stems: &stems)
@@ -168,6 +171,8 @@ struct ExtractionFastPathTests {
                 #expect(ItemText.mayHoldPriorityWord(String(line)) == ItemText.mayHoldPriorityWord(String(line), checksBytes: false),
                         "\(path): \(line)")
                 #expect(line.isAllASCII == line.utf8.allSatisfy { $0 < 0x80 }, "\(path): \(line)")
+                #expect(ItemText.dropLeadingSeparator(String(line)) == ItemText.dropLeadingSeparator(String(line), checksBytes: false),
+                        "\(path): \(line)")
                 for n in [0, 1, 40, 300] { #expect(line.characterPrefix(n) == String(line.prefix(n)), "\(path): \(line)") }
                 for word in line.split(separator: " ").prefix(6) {
                     let known = word.utf8.withContiguousStorageIfAvailable { Vocabulary.default.priorityRank(ascii: $0) } ?? nil
