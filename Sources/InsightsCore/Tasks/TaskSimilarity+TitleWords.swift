@@ -106,7 +106,6 @@ extension TaskSimilarity {
         }
     }
 
-
     /// The comparable words of a title: `Tokens.content` after expanding common abbreviations.
     ///
     /// `TaskSimilarity.tokens("Env var docs")` → `["environ", "variabl", "document"]`.
